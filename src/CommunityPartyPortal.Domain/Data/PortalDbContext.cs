@@ -1,0 +1,61 @@
+using CommunityPartyPortal.Domain.Auditing;
+using CommunityPartyPortal.Domain.Identity;
+using CommunityPartyPortal.Domain.Members;
+using CommunityPartyPortal.Domain.Organizations;
+using CommunityPartyPortal.Domain.Scoping;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartyPortal.Domain.Data;
+
+/// <summary>
+/// The one DbContext of the portal, Identity included. Every query of tenant data is limited to the
+/// current <see cref="AccessScope"/> by global query filters (a model per scope kind), and every write
+/// is checked against the same predicates in <see cref="SaveChanges(bool)"/>; see <see cref="ScopeRules"/>.
+/// </summary>
+public partial class PortalDbContext : IdentityUserContext<PortalUser, Guid>
+{
+    private readonly IAccessScopeAccessor scopeAccessor;
+
+    public PortalDbContext(DbContextOptions<PortalDbContext> options, IAccessScopeAccessor scopeAccessor, TimeProvider time)
+        : base(options)
+    {
+        this.scopeAccessor = scopeAccessor;
+        Time = time;
+    }
+
+    /// <summary>A context with the system scope (sees and writes everything): for commands, seeding and tests.</summary>
+    public PortalDbContext(DbContextOptions<PortalDbContext> options)
+        : this(options, FixedScopeAccessor.System, TimeProvider.System)
+    {
+    }
+
+    public TimeProvider Time { get; }
+
+    public AccessScope Scope => scopeAccessor.Current;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberPhoto> MemberPhotos => Set<MemberPhoto>();
+    public DbSet<MemberFlowRecord> MemberFlowRecords => Set<MemberFlowRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Scope values read by the query filters; EF turns these into parameters of every query.
+    internal Guid? ScopeOrganizationId => Scope.OrganizationId;
+    internal List<Guid> ScopeUnitIds => scopeUnitIds ??= [.. Scope.UnitIds];
+    private List<Guid>? scopeUnitIds;
+    internal Guid? ScopeMemberId => Scope.MemberId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        ApplyScopeFilters(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their numbers on every provider.
+        configurationBuilder.Properties<Enum>().HaveConversion<int>();
+    }
+}

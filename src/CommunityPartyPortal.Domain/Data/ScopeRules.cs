@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+using CommunityPartyPortal.Domain.Members;
+using CommunityPartyPortal.Domain.Scoping;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartyPortal.Domain.Data;
+
+/// <summary>
+/// The single scoping mechanism (双重管理). A member is visible to: the county (all), a street admin
+/// (members living in its communities), a community secretary (members living in its community), a
+/// unit admin (members of its unit and the units below it), and the member (self). Records that
+/// belong to a member (photo, flow registrations, …) follow the member. The same predicate limits
+/// queries (global query filter) and writes (checked before anything is saved).
+/// </summary>
+public partial class PortalDbContext
+{
+    /// <summary>The scope kind the EF model was built for: one model per kind, cached by EF.</summary>
+    internal ScopeKind ModelScopeKind => Scope.Kind == ScopeKind.System ? ScopeKind.County : Scope.Kind;
+
+    /// <summary>Which members the current scope sees, or null for all of them.</summary>
+    private Expression<Func<Member, bool>>? MemberPredicate(ScopeKind kind) => kind switch
+    {
+        ScopeKind.County or ScopeKind.System => null,
+        ScopeKind.Street => m => m.StreetId == ScopeOrganizationId,
+        ScopeKind.Community => m => m.CommunityId == ScopeOrganizationId,
+        ScopeKind.Unit => m => m.WorkUnitId != null && ScopeUnitIds.Contains(m.WorkUnitId.Value),
+        ScopeKind.Member => m => m.Id == ScopeMemberId,
+        _ => m => false,
+    };
+
+    private void ApplyScopeFilters(ModelBuilder builder)
+    {
+        if (MemberPredicate(ModelScopeKind) is not { } member) return;
+        builder.Entity<Member>().HasQueryFilter(member);
+        builder.Entity<MemberPhoto>().HasQueryFilter(Through<MemberPhoto>(p => p.Member!, member));
+        builder.Entity<MemberFlowRecord>().HasQueryFilter(Through<MemberFlowRecord>(r => r.Member!, member));
+    }
+
+    /// <summary>r => predicate(r.Member): the member's predicate applied through a navigation.</summary>
+    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Member>> navigation, Expression<Func<Member, bool>> predicate)
+    {
+        var body = new ReplaceParameter(predicate.Parameters[0], navigation.Body).Visit(predicate.Body);
+        return Expression.Lambda<Func<T, bool>>(body, navigation.Parameters);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    private Func<Member, bool>? compiledMemberPredicate;
+
+    /// <summary>True when the current scope may see (and so change) this member's record.</summary>
+    public bool InScope(Member member)
+    {
+        if (MemberPredicate(Scope.Kind) is not { } predicate) return true;
+        compiledMemberPredicate ??= predicate.Compile();
+        return compiledMemberPredicate(member);
+    }
+}
