@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using CommunityPartyPortal.Web;
 
-app.MapGet("/", () => "Hello World!");
+return await PortalApp.RunAsync(args);
 
-app.Run();
+/// <summary>The entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

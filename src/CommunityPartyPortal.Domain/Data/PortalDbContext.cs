@@ -32,7 +32,18 @@ public partial class PortalDbContext : IdentityUserContext<PortalUser, Guid>
 
     public TimeProvider Time { get; }
 
-    public AccessScope Scope => scopeAccessor.Current;
+    public AccessScope Scope
+    {
+        get
+        {
+            var scope = scopeAccessor.Current;
+            if (modelScopeKind is { } built && built != ModelKindOf(scope.Kind))
+            {
+                throw new InvalidOperationException($"The access scope changed from {built} to {scope.Kind} after this DbContext was first used.");
+            }
+            return scope;
+        }
+    }
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();

@@ -14,8 +14,15 @@ namespace CommunityPartyPortal.Domain.Data;
 /// </summary>
 public partial class PortalDbContext
 {
-    /// <summary>The scope kind the EF model was built for: one model per kind, cached by EF.</summary>
-    internal ScopeKind ModelScopeKind => Scope.Kind == ScopeKind.System ? ScopeKind.County : Scope.Kind;
+    private ScopeKind? modelScopeKind;
+
+    /// <summary>
+    /// The scope kind the EF model of this context instance is built for: one model per kind, cached by
+    /// EF. Fixed at the context's first use; a later change of scope kind is a bug and throws.
+    /// </summary>
+    internal ScopeKind ModelScopeKind => modelScopeKind ??= ModelKindOf(scopeAccessor.Current.Kind);
+
+    private static ScopeKind ModelKindOf(ScopeKind kind) => kind == ScopeKind.System ? ScopeKind.County : kind;
 
     /// <summary>Which members the current scope sees, or null for all of them.</summary>
     private Expression<Func<Member, bool>>? MemberPredicate(ScopeKind kind) => kind switch

@@ -31,5 +31,27 @@ public sealed class OrgTreeCache(DbContextOptions<PortalDbContext> options)
         }
     }
 
+    /// <summary>The synchronous read, for places that cannot await (the scope of a request).</summary>
+    public OrgTree Get()
+    {
+        var version = PortalDbContext.OrganizationTreeVersion;
+        if (current is { } c && c.Version == version) return c.Tree;
+        gate.Wait();
+        try
+        {
+            if (current is { } again && again.Version == version) return again.Tree;
+            using var db = new PortalDbContext(options);
+            var tree = new OrgTree(db.Organizations.AsNoTracking()
+                .Select(o => new OrgTree.Node(o.Id, o.Name, o.Kind, o.ParentId, o.Code, o.SortOrder, o.IsActive))
+                .ToList());
+            current = (version, tree);
+            return tree;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public void Invalidate() => current = null;
 }

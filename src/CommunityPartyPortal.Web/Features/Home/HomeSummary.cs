@@ -1,0 +1,81 @@
+using CommunityPartyPortal.Domain.Data;
+using CommunityPartyPortal.Domain.Identity;
+using CommunityPartyPortal.Domain.Members;
+using CommunityPartyPortal.Domain.Organizations;
+using CommunityPartyPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPartyPortal.Web.Features.Home;
+
+/// <summary>What the signed-in role sees first: its organisation and the members in its scope by category.</summary>
+public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees) : IUseCase
+{
+    public sealed record Model(
+        PortalRole Role,
+        string OrganizationName,
+        IReadOnlyDictionary<MemberCategory, int> ByCategory,
+        int Active,
+        int MovedOut,
+        int Probationary,
+        IReadOnlyList<(string Name, int Count)> Breakdown,
+        string BreakdownTitle,
+        Guid? MemberId);
+
+    public async Task<Model> HandleAsync()
+    {
+        var scope = db.Scope;
+        var tree = await trees.GetAsync();
+        // Every query below is limited to the user's scope by the DbContext itself.
+        var counts = await db.Members.AsNoTracking()
+            .GroupBy(m => new { m.Category, Out = m.MovedOutOn != null, m.Status })
+            .Select(g => new { g.Key.Category, g.Key.Out, g.Key.Status, Count = g.Count() })
+            .ToListAsync();
+        var active = counts.Where(c => !c.Out).ToList();
+
+        var role = scope.Role ?? PortalRole.Member;
+        List<(string, int)> breakdown;
+        string breakdownTitle;
+        switch (role)
+        {
+            case PortalRole.CountyAdmin:
+                breakdownTitle = "各街道/镇党员数";
+                breakdown = (await db.Members.AsNoTracking().Where(m => m.MovedOutOn == null && m.StreetId != null)
+                        .GroupBy(m => m.StreetId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+                    .Select(x => (tree.NameOf(x.Key), x.Count)).OrderBy(x => x.Item1, StringComparer.Ordinal).ToList();
+                break;
+            case PortalRole.StreetAdmin:
+                breakdownTitle = "各社区党员数";
+                breakdown = (await db.Members.AsNoTracking().Where(m => m.MovedOutOn == null && m.CommunityId != null)
+                        .GroupBy(m => m.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+                    .Select(x => (tree.NameOf(x.Key), x.Count)).OrderBy(x => x.Item1, StringComparer.Ordinal).ToList();
+                break;
+            case PortalRole.CommunitySecretary:
+                breakdownTitle = "各网格党员数";
+                breakdown = (await db.Members.AsNoTracking().Where(m => m.MovedOutOn == null)
+                        .GroupBy(m => m.GridId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+                    .Select(x => (x.Key is null ? "未分网格" : tree.NameOf(x.Key), x.Count)).OrderBy(x => x.Item1, StringComparer.Ordinal).ToList();
+                break;
+            case PortalRole.UnitAdmin:
+                breakdownTitle = "各单位党员数";
+                breakdown = (await db.Members.AsNoTracking().Where(m => m.MovedOutOn == null)
+                        .GroupBy(m => m.WorkUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+                    .Select(x => (tree.NameOf(x.Key), x.Count)).OrderBy(x => x.Item1, StringComparer.Ordinal).ToList();
+                break;
+            default:
+                breakdownTitle = "";
+                breakdown = [];
+                break;
+        }
+
+        return new Model(
+            role,
+            tree.NameOf(scope.OrganizationId),
+            active.GroupBy(c => c.Category).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
+            active.Sum(c => c.Count),
+            counts.Where(c => c.Out).Sum(c => c.Count),
+            active.Where(c => c.Status == MembershipStatus.Probationary).Sum(c => c.Count),
+            breakdown,
+            breakdownTitle,
+            scope.MemberId);
+    }
+}

@@ -1,0 +1,12 @@
+namespace CommunityPartyPortal.Web.Infrastructure;
+
+/// <summary>The <c>Portal</c> section of the configuration.</summary>
+public sealed class PortalOptions
+{
+    /// <summary>Where the SQLite file, data-protection keys and generated files live (relative to the content root).</summary>
+    public string DataFolder { get; set; } = "App_Data";
+    /// <summary>Seed the demo county on an empty database (honoured in Development only).</summary>
+    public bool SeedDemoData { get; set; }
+    /// <summary>Show the demo logins on the sign-in page (honoured in Development only).</summary>
+    public bool ShowDemoLogins { get; set; }
+}
