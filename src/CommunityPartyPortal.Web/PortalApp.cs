@@ -1,6 +1,5 @@
 using CommunityPartyPortal.Web.Commands;
 using CommunityPartyPortal.Web.Infrastructure;
-using CommunityPartyPortal.Web.Seeding;
 using Serilog;
 using Serilog.Settings.Configuration;
 
@@ -16,7 +15,6 @@ public static class PortalApp
             return await PortalCommands.RunAsync(args);
         }
         var app = Build(args);
-        await DatabaseStartup.InitializeAsync(app.Services, app.Environment, app.Configuration);
         await app.RunAsync();
         return 0;
     }

@@ -54,6 +54,7 @@ public static class PortalServices
         services.AddScoped<ScopeViolationFilter>();
         services.AddScoped<Seeding.AccountFactory>();
         services.AddScoped<Seeding.DemoCountySeeder>();
+        services.AddHostedService<Seeding.DatabaseStartup>();
 
         AddIdentity(services);
         services.AddAuthorization(Policies.Add);

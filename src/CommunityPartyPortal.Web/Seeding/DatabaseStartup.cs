@@ -5,30 +5,34 @@ using Microsoft.Extensions.Options;
 
 namespace CommunityPartyPortal.Web.Seeding;
 
-/// <summary>At start: apply the migrations, and in Development seed the demo county into an empty database.</summary>
-public static class DatabaseStartup
+/// <summary>
+/// Runs before the server takes requests: applies the migrations, and in Development seeds the demo
+/// county into an empty database.
+/// </summary>
+public sealed class DatabaseStartup(IServiceProvider services, IHostEnvironment env, IOptions<PortalOptions> options) : IHostedService
 {
-    public static async Task InitializeAsync(IServiceProvider services, IHostEnvironment env, IConfiguration config)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredKeyedService<PortalDbContext>(PortalServices.SystemDb);
-        await MigrateAsync(db);
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value;
-        if (env.IsDevelopment() && options.SeedDemoData && !await db.Organizations.AnyAsync())
+        await MigrateAsync(db, cancellationToken);
+        if (env.IsDevelopment() && options.Value.SeedDemoData && !await db.Organizations.AnyAsync(cancellationToken))
         {
             await scope.ServiceProvider.GetRequiredService<DemoCountySeeder>().SeedAsync();
         }
     }
 
-    public static async Task MigrateAsync(PortalDbContext db)
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task MigrateAsync(PortalDbContext db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
         {
             // WAL lets readers and the writer work side by side; it is a property of the file and persists.
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.CloseConnectionAsync();
         }
-        await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync(ct);
     }
 }

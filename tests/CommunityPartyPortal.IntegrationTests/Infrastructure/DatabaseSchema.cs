@@ -7,11 +7,13 @@ namespace CommunityPartyPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The schema of a database as sorted, comparable lines (tables, columns, indexes, keys), read from
-/// the catalogue of SQLite or PostgreSQL. <c>__EFMigrationsHistory</c> is left out.
+/// the catalogue of SQLite or PostgreSQL. EF's own tables (<c>__EFMigrationsHistory</c>, and
+/// <c>__EFMigrationsLock</c> that <c>Migrate()</c> makes on SQLite) are left out.
 /// </summary>
 public static class DatabaseSchema
 {
     private const string HistoryTable = "__EFMigrationsHistory";
+    private const string LockTable = "__EFMigrationsLock";
 
     public static async Task<IReadOnlyList<string>> ReadAsync(DbContext db)
     {
@@ -48,7 +50,7 @@ public static class DatabaseSchema
     {
         var lines = new List<string>();
         var tables = await QueryAsync(connection,
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '" + HistoryTable + "' ORDER BY name");
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('" + HistoryTable + "', '" + LockTable + "') ORDER BY name");
         foreach (var table in tables)
         {
             var name = (string)table["name"]!;
@@ -85,7 +87,7 @@ public static class DatabaseSchema
     {
         var lines = new List<string>();
         foreach (var t in await QueryAsync(connection,
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '" + HistoryTable + "'"))
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('" + HistoryTable + "', '" + LockTable + "')"))
         {
             lines.Add($"table {t["table_name"]}");
         }
@@ -94,7 +96,7 @@ public static class DatabaseSchema
             SELECT table_name, column_name, data_type, character_maximum_length, numeric_precision, datetime_precision,
                    is_nullable, column_default, is_identity, identity_generation
             FROM information_schema.columns
-            WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+            WHERE table_schema = 'public' AND table_name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')
             """))
         {
             lines.Add($"column {c["table_name"]}.{c["column_name"]} type={c["data_type"]} length={c["character_maximum_length"] ?? "-"} " +
@@ -112,7 +114,7 @@ public static class DatabaseSchema
             JOIN pg_class ic ON ic.oid = x.indexrelid
             JOIN pg_class t ON t.oid = x.indrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
-            WHERE n.nspname = 'public' AND t.relname <> '__EFMigrationsHistory'
+            WHERE n.nspname = 'public' AND t.relname NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')
             """))
         {
             lines.Add($"index {i["table_name"]}.{i["index_name"]} unique={i["indisunique"]} primary={i["indisprimary"]} columns=({i["columns"]}) :: {i["definition"]}");
@@ -123,7 +125,7 @@ public static class DatabaseSchema
             FROM pg_constraint c
             JOIN pg_class t ON t.oid = c.conrelid
             JOIN pg_namespace n ON n.oid = t.relnamespace
-            WHERE n.nspname = 'public' AND t.relname <> '__EFMigrationsHistory'
+            WHERE n.nspname = 'public' AND t.relname NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')
             """))
         {
             var kind = (char)k["contype"]! switch { 'p' => "primary key", 'f' => "foreign key", 'u' => "unique", 'c' => "check", var other => other.ToString() };

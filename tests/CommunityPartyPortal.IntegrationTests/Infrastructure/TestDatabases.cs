@@ -1,4 +1,5 @@
 using CommunityPartyPortal.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartyPortal.IntegrationTests.Infrastructure;
 
