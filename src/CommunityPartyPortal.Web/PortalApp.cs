@@ -1,6 +1,7 @@
 using CommunityPartyPortal.Web.Commands;
 using CommunityPartyPortal.Web.Infrastructure;
 using Serilog;
+using Serilog.Extensions.Logging;
 using Serilog.Settings.Configuration;
 
 namespace CommunityPartyPortal.Web;
@@ -22,15 +23,17 @@ public static class PortalApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration, new ConfigurationReaderOptions(
-                typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
-            .Enrich.FromLogContext()
-            .CreateLogger();
+        // Serilog from the "Serilog" section; built when logging starts, so every configuration source counts.
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
+            new LoggerConfiguration()
+                .ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>(), new ConfigurationReaderOptions(
+                    typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
+                .Enrich.FromLogContext()
+                .CreateLogger(),
+            dispose: true));
 
-        builder.Services.AddPortal(builder.Configuration, builder.Environment);
+        builder.Services.AddPortal(builder.Configuration);
         var app = builder.Build();
         Configure(app);
         return app;

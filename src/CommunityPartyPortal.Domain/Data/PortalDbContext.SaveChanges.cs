@@ -14,6 +14,9 @@ public partial class PortalDbContext
     public static long OrganizationTreeVersion => Interlocked.Read(ref organizationTreeVersion);
     private static long organizationTreeVersion;
 
+    /// <summary>For writers that bypass SaveChanges (the bulk loader): organisations changed.</summary>
+    internal static void OrganizationsChanged() => Interlocked.Increment(ref organizationTreeVersion);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var orgsChanged = BeforeSave();

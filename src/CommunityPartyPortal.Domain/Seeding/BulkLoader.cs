@@ -73,6 +73,7 @@ public static class BulkLoader
                     throw new NotSupportedException($"BulkLoader does not support {db.Database.ProviderName}.");
                 }
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+                if (organizations.Count > 0) PortalDbContext.OrganizationsChanged();
             }
             finally
             {

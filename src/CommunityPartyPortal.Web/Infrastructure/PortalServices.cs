@@ -3,6 +3,8 @@ using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Scoping;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
@@ -37,15 +39,20 @@ public static class PortalServices
         return (provider, cs);
     }
 
-    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<PortalOptions>(config.GetSection("Portal"));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
 
-        var (provider, cs) = Database(config, env.ContentRootPath);
-        services.AddDbContext<PortalDbContext>(o => PortalDatabase.Configure(o, provider, cs), optionsLifetime: ServiceLifetime.Singleton);
+        // Settings are read when the services are first resolved, not now: hosts (tests, commands) may
+        // still add configuration after the services are registered.
+        services.AddDbContext<PortalDbContext>((sp, o) =>
+        {
+            var (provider, cs) = Database(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
+            PortalDatabase.Configure(o, provider, cs);
+        }, optionsLifetime: ServiceLifetime.Singleton);
         services.AddKeyedScoped(SystemDb, (sp, _) =>
             new PortalDbContext(sp.GetRequiredService<DbContextOptions<PortalDbContext>>(), FixedScopeAccessor.System, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrgTreeCache>();
@@ -59,8 +66,9 @@ public static class PortalServices
         AddIdentity(services);
         services.AddAuthorization(Policies.Add);
 
-        var keys = Path.Combine(DataFolder(config, env.ContentRootPath), "keys");
-        services.AddDataProtection().SetApplicationName("CommunityPartyPortal").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddDataProtection().SetApplicationName("CommunityPartyPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory>((o, cfg, host, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(DataFolder(cfg, host.ContentRootPath), "keys")), logs));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".cpp.af";

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Npgsql;
 using Xunit;
 
@@ -15,7 +16,7 @@ namespace CommunityPartyPortal.IntegrationTests.Infrastructure;
 /// <c>PORTAL_TEST_PG</c> holds a connection string, that server is used instead and nothing is started.
 /// Missing PostgreSQL binaries fail the tests that need them (they are not skipped).
 /// </summary>
-public sealed class PostgresServer
+public sealed partial class PostgresServer
 {
     public const string EnvironmentVariable = "PORTAL_TEST_PG";
 
@@ -51,16 +52,30 @@ public sealed class PostgresServer
             await command.ExecuteNonQueryAsync();
         }
         lock (gate) createdDatabases.Add(name);
-        return new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = name }.ConnectionString;
+        // Each database gets its own pool; let idle connections go soon so hundreds of test databases
+        // do not hold the server's connection slots.
+        return new NpgsqlConnectionStringBuilder(BaseConnectionString)
+        {
+            Database = name,
+            ConnectionIdleLifetime = 10,
+            ConnectionPruningInterval = 5,
+        }.ConnectionString;
     }
 
+    /// <summary>
+    /// <c>{prefix}_pt{yyMMddHHmm}_{random}</c>: unique, and the UTC creation minute lets a later run on
+    /// a shared server (<c>PORTAL_TEST_PG</c>) drop what an interrupted run left behind.
+    /// </summary>
     private static string DatabaseName(string prefix)
     {
         var clean = new string([.. prefix.ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')]);
         if (clean.Length == 0 || !char.IsAsciiLetter(clean[0])) clean = "t_" + clean;
-        if (clean.Length > 40) clean = clean[..40];
-        return $"{clean}_{Guid.NewGuid():N}"[..(clean.Length + 13)];
+        if (clean.Length > 32) clean = clean[..32];
+        return $"{clean}_pt{DateTime.UtcNow.ToString("yyMMddHHmm", CultureInfo.InvariantCulture)}_{Guid.NewGuid():N}"[..(clean.Length + 22)];
     }
+
+    [GeneratedRegex(@"_pt(?<stamp>\d{10})_[0-9a-f]{8}$")]
+    private static partial Regex TestDatabasePattern();
 
     private static PostgresServer Create()
     {
@@ -68,6 +83,7 @@ public sealed class PostgresServer
         if (!string.IsNullOrWhiteSpace(external))
         {
             var server = new PostgresServer(external, cluster: null);
+            server.DropStaleDatabases();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DropCreatedDatabases();
             return server;
         }
@@ -78,12 +94,44 @@ public sealed class PostgresServer
         return started;
     }
 
-    /// <summary>On a server we did not start, remove the databases this run created (best effort).</summary>
+    /// <summary>
+    /// On a server we did not start, remove the databases this run created (best effort: the test
+    /// runner may kill the process before this finishes; <see cref="DropStaleDatabases"/> catches up).
+    /// </summary>
     private void DropCreatedDatabases()
     {
         string[] names;
         lock (gate) names = [.. createdDatabases];
-        if (names.Length == 0) return;
+        Drop(names);
+    }
+
+    /// <summary>Drops test databases that earlier runs left on a shared server (created over six hours ago).</summary>
+    private void DropStaleDatabases()
+    {
+        var stale = new List<string>();
+        using (var connection = new NpgsqlConnection(BaseConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE NOT datistemplate", connection);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var name = reader.GetString(0);
+                if (TestDatabasePattern().Match(name) is { Success: true } match
+                    && DateTime.TryParseExact(match.Groups["stamp"].Value, "yyMMddHHmm", CultureInfo.InvariantCulture,
+                        DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var created)
+                    && created < DateTime.UtcNow.AddHours(-6))
+                {
+                    stale.Add(name);
+                }
+            }
+        }
+        Drop(stale);
+    }
+
+    private void Drop(IReadOnlyCollection<string> names)
+    {
+        if (names.Count == 0) return;
         try
         {
             NpgsqlConnection.ClearAllPools();
@@ -144,6 +192,7 @@ public sealed class PostgresServer
                 Run(Path.Combine(bin, "initdb"),
                     ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"],
                     root, asRoot);
+                StartWatchdog(root, dataDirectory);
 
                 // A port can be taken between probing and binding: try a few.
                 Exception? last = null;
@@ -153,7 +202,6 @@ public sealed class PostgresServer
                     try
                     {
                         cluster.StartServer(asRoot);
-                        cluster.StartWatchdog();
                         cluster.WaitUntilAccepting();
                         return cluster;
                     }
@@ -209,7 +257,7 @@ public sealed class PostgresServer
                 "-c fsync=off",
                 "-c synchronous_commit=off",
                 "-c full_page_writes=off",
-                "-c max_connections=200",
+                "-c max_connections=500",
                 "-c shared_buffers=64MB");
             Run(Path.Combine(binDirectory, "pg_ctl"),
                 ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", Path.Combine(root, "server.log"), "-o", options],
@@ -241,27 +289,16 @@ public sealed class PostgresServer
         }
 
         /// <summary>
-        /// A detached shell (own session, so a kill of our process group spares it) that stops the server
-        /// and deletes the folder once this process is gone, however it ended.
+        /// Once this process is gone (exit handlers may be cut short by the test runner, or never run):
+        /// immediate shutdown of the server (SIGQUIT), SIGKILL if it lingers, then delete the folder.
         /// </summary>
-        private void StartWatchdog()
+        private static void StartWatchdog(string root, string dataDirectory)
         {
-            var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
-            var script =
-                $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; " +
-                $"if [ -f '{pidFile}' ]; then kill -9 \"$(head -n 1 '{pidFile}')\" 2>/dev/null; fi; " +
-                $"sleep 1; rm -rf '{root}'";
-            var start = new ProcessStartInfo("setsid")
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = "/",
-            };
-            foreach (var a in new[] { "sh", "-c", script }) start.ArgumentList.Add(a);
-            using var process = Process.Start(start);
-            process?.StandardInput.Close();
+            var pidFile = ExitWatchdog.Quote(Path.Combine(dataDirectory, "postmaster.pid"));
+            ExitWatchdog.WhenProcessEnds(
+                $"if [ -f {pidFile} ]; then P=$(head -n 1 {pidFile}); kill -QUIT \"$P\" 2>/dev/null; i=0; " +
+                $"while [ -f {pidFile} ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; [ -f {pidFile} ] && kill -9 \"$P\" 2>/dev/null; fi; " +
+                $"rm -rf {ExitWatchdog.Quote(root)}");
         }
 
         private void StopServer()
@@ -306,13 +343,29 @@ public sealed class PostgresServer
             }
         }
 
+        /// <summary>At process exit: immediate shutdown by signal (fast), then the folder. The watchdog covers what this misses.</summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-            NpgsqlConnection.ClearAllPools();
-            StopServer();
+            if (PostmasterPid() is { } pid && kill(pid, SigQuit) == 0)
+            {
+                // The postmaster removes its pid file when it has shut down (the exited process itself may
+                // linger as a zombie until init reaps it, so waiting on the pid would not tell).
+                var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+                var deadline = DateTime.UtcNow.AddSeconds(5);
+                while (File.Exists(pidFile) && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            }
+            else
+            {
+                StopServer();
+            }
             TryDelete(root);
         }
+
+        private const int SigQuit = 3;
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        private static extern int kill(int pid, int signal);
 
         private static void TryDelete(string directory)
         {

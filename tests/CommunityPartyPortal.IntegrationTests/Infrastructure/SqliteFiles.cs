@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace CommunityPartyPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Fresh SQLite database files for tests, in one temp folder per test process that is deleted at exit.
+/// Fresh SQLite database files for tests, in one temp folder per test process that is deleted at exit
+/// (by an exit handler, and by <see cref="ExitWatchdog"/> should the process be killed first).
 /// Pooling is off so no connection keeps a file open after its test.
 /// </summary>
 public static class SqliteFiles
@@ -22,6 +23,7 @@ public static class SqliteFiles
     {
         var folder = Path.Combine(Path.GetTempPath(), $"portal-sqlite-{Environment.ProcessId}-{Guid.NewGuid():N}"[..44]);
         Directory.CreateDirectory(folder);
+        ExitWatchdog.WhenProcessEnds($"rm -rf {ExitWatchdog.Quote(folder)}");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
