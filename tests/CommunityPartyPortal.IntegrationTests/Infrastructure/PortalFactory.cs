@@ -4,6 +4,7 @@ using CommunityPartyPortal.Web.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -34,13 +35,16 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         Provider = DatabaseProvider;
         ConnectionString = await CreateDatabaseAsync();
-        _ = Server; // starts the host: migrations run before it takes requests
+        StartHost(); // migrations run before the host takes requests
         if (SeedDemoCounty)
         {
             await using var scope = Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoCountySeeder>().SeedAsync();
         }
     }
+
+    /// <summary>Starts the in-memory test server; a browser fixture starts Kestrel instead.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     Task IAsyncLifetime.DisposeAsync()
     {
@@ -52,12 +56,15 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
-        builder.UseSetting("Portal:DataFolder", dataFolder);
-        builder.UseSetting("Portal:SeedDemoData", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(dataFolder, "logs", "portal-.log"));
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:Portal"] = ConnectionString,
+            ["Portal:DataFolder"] = dataFolder,
+            ["Portal:SeedDemoData"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(dataFolder, "logs", "portal-.log"),
+        }));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

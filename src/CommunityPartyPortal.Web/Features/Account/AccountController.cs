@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommunityPartyPortal.Web.Features.Account;
 
 /// <summary>Sign in, sign out, change password.</summary>
+[Authorize]
 [Route("account")]
 public sealed class AccountController : Controller
 {

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommunityPartyPortal.Web.Features.Home;
 
 /// <summary>The home page of each role.</summary>
+[Authorize]
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]
