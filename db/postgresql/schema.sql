@@ -351,3 +351,201 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE TABLE "ReportingYears" (
+        "Id" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "Deadline" date NOT NULL,
+        "ThresholdPercent" integer NOT NULL,
+        "Preset" character varying(30),
+        "Notes" character varying(500),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ReportingYears" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE TABLE "SerialCounters" (
+        "DocumentType" character varying(20) NOT NULL,
+        "Year" integer NOT NULL,
+        "Next" integer NOT NULL,
+        CONSTRAINT "PK_SerialCounters" PRIMARY KEY ("DocumentType", "Year")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE TABLE "UnitVerifications" (
+        "Id" uuid NOT NULL,
+        "WorkUnitId" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "VerifiedCount" integer NOT NULL,
+        "VerifiedBy" character varying(50) NOT NULL,
+        "Notes" character varying(500),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_UnitVerifications" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_UnitVerifications_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE TABLE "ReportLetters" (
+        "Id" uuid NOT NULL,
+        "Serial" character varying(30) NOT NULL,
+        "Year" integer NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "WorkUnitId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "IssuedOn" date NOT NULL,
+        "IssuedBy" character varying(50) NOT NULL,
+        "Status" integer NOT NULL,
+        "CancelReason" character varying(200),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ReportLetters" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ReportLetters_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ReportLetters_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ReportLetters_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE TABLE "CommunityReports" (
+        "Id" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "LetterId" uuid,
+        "ReportedOn" date NOT NULL,
+        "IsLate" boolean NOT NULL,
+        "Status" integer NOT NULL,
+        "ConfirmedBy" character varying(50) NOT NULL,
+        "ActiveSlot" integer,
+        "ReceiptSerial" character varying(30) NOT NULL,
+        "InfoCardSerial" character varying(30) NOT NULL,
+        "CommitmentSerial" character varying(30) NOT NULL,
+        "ReceiptReceivedAt" timestamp with time zone,
+        "ReceiptReceivedBy" character varying(50),
+        "PostWanted" character varying(100),
+        "Categories" integer NOT NULL,
+        "FreeTime" character varying(200),
+        "Promises" character varying(1000),
+        "WithdrawnOn" date,
+        "WithdrawReason" character varying(200),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_CommunityReports" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CommunityReports_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CommunityReports_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CommunityReports_ReportLetters_LetterId" FOREIGN KEY ("LetterId") REFERENCES "ReportLetters" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE UNIQUE INDEX "IX_ReportingYears_Year" ON "ReportingYears" ("Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE UNIQUE INDEX "IX_UnitVerifications_WorkUnitId_Year" ON "UnitVerifications" ("WorkUnitId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE UNIQUE INDEX "IX_ReportLetters_Serial" ON "ReportLetters" ("Serial");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE INDEX "IX_ReportLetters_MemberId_Year" ON "ReportLetters" ("MemberId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE INDEX "IX_ReportLetters_WorkUnitId_Year" ON "ReportLetters" ("WorkUnitId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE INDEX "IX_ReportLetters_CommunityId_Year" ON "ReportLetters" ("CommunityId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE UNIQUE INDEX "IX_CommunityReports_MemberId_CommunityId_Year_ActiveSlot" ON "CommunityReports" ("MemberId", "CommunityId", "Year", "ActiveSlot");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE INDEX "IX_CommunityReports_CommunityId_Year_Status" ON "CommunityReports" ("CommunityId", "Year", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE INDEX "IX_CommunityReports_Year_Status" ON "CommunityReports" ("Year", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE UNIQUE INDEX "IX_CommunityReports_ReceiptSerial" ON "CommunityReports" ("ReceiptSerial");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    CREATE INDEX "IX_CommunityReports_LetterId" ON "CommunityReports" ("LetterId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261122010000_Reporting', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -198,3 +198,112 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261122000000_Initial', '10.0.14');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "ReportingYears" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ReportingYears" PRIMARY KEY,
+    "Year" INTEGER NOT NULL,
+    "Deadline" TEXT NOT NULL,
+    "ThresholdPercent" INTEGER NOT NULL,
+    "Preset" TEXT NULL,
+    "Notes" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+CREATE TABLE "SerialCounters" (
+    "DocumentType" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Next" INTEGER NOT NULL,
+    CONSTRAINT "PK_SerialCounters" PRIMARY KEY ("DocumentType", "Year")
+);
+
+CREATE TABLE "UnitVerifications" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_UnitVerifications" PRIMARY KEY,
+    "WorkUnitId" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "VerifiedCount" INTEGER NOT NULL,
+    "VerifiedBy" TEXT NOT NULL,
+    "Notes" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_UnitVerifications_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ReportLetters" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ReportLetters" PRIMARY KEY,
+    "Serial" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "WorkUnitId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "IssuedOn" TEXT NOT NULL,
+    "IssuedBy" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "CancelReason" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_ReportLetters_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ReportLetters_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ReportLetters_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "CommunityReports" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_CommunityReports" PRIMARY KEY,
+    "Year" INTEGER NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "LetterId" TEXT NULL,
+    "ReportedOn" TEXT NOT NULL,
+    "IsLate" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "ConfirmedBy" TEXT NOT NULL,
+    "ActiveSlot" INTEGER NULL,
+    "ReceiptSerial" TEXT NOT NULL,
+    "InfoCardSerial" TEXT NOT NULL,
+    "CommitmentSerial" TEXT NOT NULL,
+    "ReceiptReceivedAt" TEXT NULL,
+    "ReceiptReceivedBy" TEXT NULL,
+    "PostWanted" TEXT NULL,
+    "Categories" INTEGER NOT NULL,
+    "FreeTime" TEXT NULL,
+    "Promises" TEXT NULL,
+    "WithdrawnOn" TEXT NULL,
+    "WithdrawReason" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_CommunityReports_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_CommunityReports_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_CommunityReports_ReportLetters_LetterId" FOREIGN KEY ("LetterId") REFERENCES "ReportLetters" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_ReportingYears_Year" ON "ReportingYears" ("Year");
+
+CREATE UNIQUE INDEX "IX_UnitVerifications_WorkUnitId_Year" ON "UnitVerifications" ("WorkUnitId", "Year");
+
+CREATE UNIQUE INDEX "IX_ReportLetters_Serial" ON "ReportLetters" ("Serial");
+
+CREATE INDEX "IX_ReportLetters_MemberId_Year" ON "ReportLetters" ("MemberId", "Year");
+
+CREATE INDEX "IX_ReportLetters_WorkUnitId_Year" ON "ReportLetters" ("WorkUnitId", "Year");
+
+CREATE INDEX "IX_ReportLetters_CommunityId_Year" ON "ReportLetters" ("CommunityId", "Year");
+
+CREATE UNIQUE INDEX "IX_CommunityReports_MemberId_CommunityId_Year_ActiveSlot" ON "CommunityReports" ("MemberId", "CommunityId", "Year", "ActiveSlot");
+
+CREATE INDEX "IX_CommunityReports_CommunityId_Year_Status" ON "CommunityReports" ("CommunityId", "Year", "Status");
+
+CREATE INDEX "IX_CommunityReports_Year_Status" ON "CommunityReports" ("Year", "Status");
+
+CREATE UNIQUE INDEX "IX_CommunityReports_ReceiptSerial" ON "CommunityReports" ("ReceiptSerial");
+
+CREATE INDEX "IX_CommunityReports_LetterId" ON "CommunityReports" ("LetterId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261122010000_Reporting', '10.0.14');
+
+COMMIT;

@@ -2,6 +2,7 @@ using CommunityPartyPortal.Domain.Auditing;
 using CommunityPartyPortal.Domain.Common;
 using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
+using CommunityPartyPortal.Domain.Reporting;
 using CommunityPartyPortal.Domain.Scoping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -65,6 +66,18 @@ public partial class PortalDbContext
                 case MemberFlowRecord record:
                     CheckOwnedByVisibleMember(entry, record.MemberId);
                     break;
+                case ReportLetter letter:
+                    CheckWrite(entry, letter, letter.MemberId);
+                    break;
+                case CommunityReport report:
+                    CheckWrite(entry, report, report.MemberId);
+                    break;
+                case UnitVerification verification:
+                    CheckWrite(entry, verification, Guid.Empty);
+                    break;
+                case ReportingYear:
+                    if (!Scope.SeesEverything) throw new ScopeViolationException("只有县级管理员可以设置报到年度");
+                    break;
             }
 
             if (entry.Entity is EditableEntity editable)
@@ -101,6 +114,17 @@ public partial class PortalDbContext
             _ => InScope(member) && InScope((Member)entry.OriginalValues.ToObject()),
         };
         if (!ok) throw new ScopeViolationException("该党员不在您的管理范围内");
+    }
+
+    /// <summary>Checks the entity as it will be and, for changes, as it was.</summary>
+    private void CheckWrite(EntityEntry entry, object entity, Guid memberId)
+    {
+        if (Scope.SeesEverything) return;
+        var ok = entry.State == EntityState.Added
+            ? MayWrite(entity, memberId)
+            : MayWrite(entry.OriginalValues.ToObject(), entry.OriginalValues.TryGetValue<Guid>("MemberId", out var m) ? m : memberId)
+              && (entry.State == EntityState.Deleted || MayWrite(entity, memberId));
+        if (!ok) throw new ScopeViolationException("该记录不在您的管理范围内");
     }
 
     private void CheckOwnedByVisibleMember(EntityEntry entry, Guid memberId)

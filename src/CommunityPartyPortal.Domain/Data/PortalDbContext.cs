@@ -2,6 +2,7 @@ using CommunityPartyPortal.Domain.Auditing;
 using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
+using CommunityPartyPortal.Domain.Reporting;
 using CommunityPartyPortal.Domain.Scoping;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,11 @@ public partial class PortalDbContext : IdentityUserContext<PortalUser, Guid>
     public DbSet<MemberPhoto> MemberPhotos => Set<MemberPhoto>();
     public DbSet<MemberFlowRecord> MemberFlowRecords => Set<MemberFlowRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReportingYear> ReportingYears => Set<ReportingYear>();
+    public DbSet<UnitVerification> UnitVerifications => Set<UnitVerification>();
+    public DbSet<ReportLetter> ReportLetters => Set<ReportLetter>();
+    public DbSet<CommunityReport> CommunityReports => Set<CommunityReport>();
+    public DbSet<SerialCounter> SerialCounters => Set<SerialCounter>();
 
     // Scope values read by the query filters; EF turns these into parameters of every query.
     internal Guid? ScopeOrganizationId => Scope.OrganizationId;

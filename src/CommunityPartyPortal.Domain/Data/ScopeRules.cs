@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CommunityPartyPortal.Domain.Members;
+using CommunityPartyPortal.Domain.Reporting;
 using CommunityPartyPortal.Domain.Scoping;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,10 +38,58 @@ public partial class PortalDbContext
 
     private void ApplyScopeFilters(ModelBuilder builder)
     {
-        if (MemberPredicate(ModelScopeKind) is not { } member) return;
+        var kind = ModelScopeKind;
+        if (MemberPredicate(kind) is not { } member) return;
         builder.Entity<Member>().HasQueryFilter(member);
         builder.Entity<MemberPhoto>().HasQueryFilter(Through<MemberPhoto>(p => p.Member!, member));
         builder.Entity<MemberFlowRecord>().HasQueryFilter(Through<MemberFlowRecord>(r => r.Member!, member));
+
+        // 报到: a community sees the letters addressed to it and the reports made to it; a unit the
+        // letters it issued and its members' reports; a street its residents'; a member its own.
+        builder.Entity<ReportLetter>().HasQueryFilter(kind switch
+        {
+            ScopeKind.Community => l => l.CommunityId == ScopeOrganizationId,
+            ScopeKind.Unit => l => ScopeUnitIds.Contains(l.WorkUnitId),
+            _ => Through<ReportLetter>(l => l.Member!, member),
+        });
+        builder.Entity<CommunityReport>().HasQueryFilter(kind switch
+        {
+            ScopeKind.Community => r => r.CommunityId == ScopeOrganizationId,
+            _ => Through<CommunityReport>(r => r.Member!, member),
+        });
+        builder.Entity<UnitVerification>().HasQueryFilter(kind switch
+        {
+            ScopeKind.Unit => v => ScopeUnitIds.Contains(v.WorkUnitId),
+            _ => v => false,
+        });
+    }
+
+    /// <summary>
+    /// The write rule of the 报到 records, the same as their read filter: the owning member must be
+    /// visible, and a community writes only into itself, a unit only for its own units.
+    /// </summary>
+    private bool MayWrite(object entity, Guid memberId) => Scope.Kind switch
+    {
+        ScopeKind.System or ScopeKind.County => true,
+        ScopeKind.Community => entity switch
+        {
+            ReportLetter l => l.CommunityId == ScopeOrganizationId,
+            CommunityReport r => r.CommunityId == ScopeOrganizationId && MemberVisible(memberId),
+            _ => MemberVisible(memberId),
+        },
+        ScopeKind.Unit => entity switch
+        {
+            ReportLetter l => ScopeUnitIds.Contains(l.WorkUnitId) && MemberVisible(memberId),
+            UnitVerification v => ScopeUnitIds.Contains(v.WorkUnitId),
+            _ => MemberVisible(memberId),
+        },
+        _ => entity is not UnitVerification && MemberVisible(memberId),
+    };
+
+    private bool MemberVisible(Guid memberId)
+    {
+        var member = Members.Local.FirstOrDefault(m => m.Id == memberId) ?? Members.AsNoTracking().FirstOrDefault(m => m.Id == memberId);
+        return member is not null && InScope(member);
     }
 
     /// <summary>r => predicate(r.Member): the member's predicate applied through a navigation.</summary>
