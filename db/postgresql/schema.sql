@@ -416,6 +416,7 @@ BEGIN
         "IssuedOn" date NOT NULL,
         "IssuedBy" character varying(50) NOT NULL,
         "Status" integer NOT NULL,
+        "ActiveSlot" integer,
         "CancelReason" character varying(200),
         "Version" uuid NOT NULL,
         "CreatedAt" timestamp with time zone NOT NULL,
@@ -488,7 +489,7 @@ END $EF$;
 DO $EF$
 BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122010000_Reporting') THEN
-    CREATE INDEX "IX_ReportLetters_MemberId_Year" ON "ReportLetters" ("MemberId", "Year");
+    CREATE UNIQUE INDEX "IX_ReportLetters_MemberId_Year_ActiveSlot" ON "ReportLetters" ("MemberId", "Year", "ActiveSlot");
     END IF;
 END $EF$;
 

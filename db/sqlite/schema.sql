@@ -242,6 +242,7 @@ CREATE TABLE "ReportLetters" (
     "IssuedOn" TEXT NOT NULL,
     "IssuedBy" TEXT NOT NULL,
     "Status" INTEGER NOT NULL,
+    "ActiveSlot" INTEGER NULL,
     "CancelReason" TEXT NULL,
     "Version" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
@@ -287,7 +288,7 @@ CREATE UNIQUE INDEX "IX_UnitVerifications_WorkUnitId_Year" ON "UnitVerifications
 
 CREATE UNIQUE INDEX "IX_ReportLetters_Serial" ON "ReportLetters" ("Serial");
 
-CREATE INDEX "IX_ReportLetters_MemberId_Year" ON "ReportLetters" ("MemberId", "Year");
+CREATE UNIQUE INDEX "IX_ReportLetters_MemberId_Year_ActiveSlot" ON "ReportLetters" ("MemberId", "Year", "ActiveSlot");
 
 CREATE INDEX "IX_ReportLetters_WorkUnitId_Year" ON "ReportLetters" ("WorkUnitId", "Year");
 

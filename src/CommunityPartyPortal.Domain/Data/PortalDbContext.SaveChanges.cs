@@ -67,9 +67,11 @@ public partial class PortalDbContext
                     CheckOwnedByVisibleMember(entry, record.MemberId);
                     break;
                 case ReportLetter letter:
+                    letter.ActiveSlot = letter.Status == LetterStatus.Issued ? 1 : null;
                     CheckWrite(entry, letter, letter.MemberId);
                     break;
                 case CommunityReport report:
+                    report.ActiveSlot = report.Status == ReportStatus.Confirmed ? 1 : null;
                     CheckWrite(entry, report, report.MemberId);
                     break;
                 case UnitVerification verification:

@@ -30,7 +30,10 @@ public class CommunityReport : EditableEntity
     public ReportStatus Status { get; set; } = ReportStatus.Confirmed;
     public required string ConfirmedBy { get; set; }
 
-    /// <summary>1 while the report is active, null once withdrawn: unique with member, community and year.</summary>
+    /// <summary>
+    /// 1 while the report is active, null once withdrawn: unique with member, community and year. Kept in
+    /// step with <see cref="Status"/> by the DbContext.
+    /// </summary>
     public int? ActiveSlot { get; set; } = 1;
 
     public required string ReceiptSerial { get; set; }

@@ -26,5 +26,11 @@ public class ReportLetter : EditableEntity
     public DateOnly IssuedOn { get; set; }
     public required string IssuedBy { get; set; }
     public LetterStatus Status { get; set; } = LetterStatus.Issued;
+    /// <summary>
+    /// 1 while the letter is open (issued, not yet used or cancelled), null otherwise: unique with member
+    /// and year, so two concurrent requests can never both open a letter for one member. Kept in step
+    /// with <see cref="Status"/> by the DbContext.
+    /// </summary>
+    public int? ActiveSlot { get; set; } = 1;
     public string? CancelReason { get; set; }
 }

@@ -3,6 +3,7 @@ using CommunityPartyPortal.Domain.Data;
 using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
+using CommunityPartyPortal.Domain.Reporting;
 using CommunityPartyPortal.Domain.Scoping;
 using CommunityPartyPortal.Domain.Seeding;
 using CommunityPartyPortal.IntegrationTests.Infrastructure;
@@ -184,6 +185,37 @@ public abstract class DbContextScopeTests(DatabaseProvider provider) : IAsyncLif
         await db.Members.CountAsync();
         accessor.Current = AccessScope.System();
         await Should.ThrowAsync<InvalidOperationException>(() => db.Members.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_database_allows_one_open_letter_and_one_active_report_per_member_and_year()
+    {
+        var member = county.Members.First(m => m.WorkUnitId is not null && m.CommunityId is not null);
+        ReportLetter Letter(string serial) => new()
+        {
+            Serial = serial, Year = 2026, MemberId = member.Id, WorkUnitId = member.WorkUnitId!.Value,
+            CommunityId = member.CommunityId!.Value, IssuedOn = new DateOnly(2026, 3, 1), IssuedBy = "单位",
+        };
+        await using (var db = TestDatabases.Context(provider, connectionString))
+        {
+            db.ReportLetters.Add(Letter("2026-证明信-900001"));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = TestDatabases.Context(provider, connectionString))
+        {
+            db.ReportLetters.Add(Letter("2026-证明信-900002"));
+            await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        await using (var db = TestDatabases.Context(provider, connectionString))
+        {
+            // Once used (or cancelled) the letter no longer blocks a new one: its slot is released.
+            var first = await db.ReportLetters.SingleAsync(l => l.Serial == "2026-证明信-900001");
+            first.Status = LetterStatus.Used;
+            await db.SaveChangesAsync();
+            first.ActiveSlot.ShouldBeNull();
+            db.ReportLetters.Add(Letter("2026-证明信-900003"));
+            await db.SaveChangesAsync();
+        }
     }
 
     private async Task<Member> LoadDetachedAsync(Guid id)

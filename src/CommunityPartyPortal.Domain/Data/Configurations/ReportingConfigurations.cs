@@ -39,7 +39,7 @@ public sealed class ReportLetterConfiguration : IEntityTypeConfiguration<ReportL
         b.Property(l => l.CancelReason).HasMaxLength(200);
         b.Property(l => l.Version).IsConcurrencyToken();
         b.HasIndex(l => l.Serial).IsUnique();
-        b.HasIndex(l => new { l.MemberId, l.Year });
+        b.HasIndex(l => new { l.MemberId, l.Year, l.ActiveSlot }).IsUnique();
         b.HasIndex(l => new { l.WorkUnitId, l.Year });
         b.HasIndex(l => new { l.CommunityId, l.Year });
         b.HasOne(l => l.Member).WithMany().HasForeignKey(l => l.MemberId).OnDelete(DeleteBehavior.Restrict);

@@ -70,6 +70,7 @@ public sealed class Reporting : Migration
                 IssuedOn = t.Column<DateOnly>(nullable: false),
                 IssuedBy = t.Column<string>(maxLength: 50, nullable: false),
                 Status = t.Column<int>(nullable: false),
+                ActiveSlot = t.Column<int>(nullable: true),
                 CancelReason = t.Column<string>(maxLength: 200, nullable: true),
                 Version = t.Column<Guid>(nullable: false),
                 CreatedAt = t.Column<DateTime>(nullable: false),
@@ -123,7 +124,7 @@ public sealed class Reporting : Migration
         mb.CreateIndex("IX_ReportingYears_Year", "ReportingYears", "Year", unique: true);
         mb.CreateIndex("IX_UnitVerifications_WorkUnitId_Year", "UnitVerifications", ["WorkUnitId", "Year"], unique: true);
         mb.CreateIndex("IX_ReportLetters_Serial", "ReportLetters", "Serial", unique: true);
-        mb.CreateIndex("IX_ReportLetters_MemberId_Year", "ReportLetters", ["MemberId", "Year"]);
+        mb.CreateIndex("IX_ReportLetters_MemberId_Year_ActiveSlot", "ReportLetters", ["MemberId", "Year", "ActiveSlot"], unique: true);
         mb.CreateIndex("IX_ReportLetters_WorkUnitId_Year", "ReportLetters", ["WorkUnitId", "Year"]);
         mb.CreateIndex("IX_ReportLetters_CommunityId_Year", "ReportLetters", ["CommunityId", "Year"]);
         mb.CreateIndex("IX_CommunityReports_MemberId_CommunityId_Year_ActiveSlot", "CommunityReports", ["MemberId", "CommunityId", "Year", "ActiveSlot"], unique: true);
