@@ -1,0 +1,127 @@
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CommunityPartyPortal.Documents.Excel;
+
+/// <summary>The few cell styles (cellXfs indexes) the writer uses, and the styles part that defines them.</summary>
+internal static class XlsxStyles
+{
+    public const uint Default = 0;
+    public const uint Title = 1;
+    public const uint Subtitle = 2;
+    public const uint Header = 3;
+    public const uint Text = 4;
+    public const uint TextQuoted = 5;
+    public const uint Integer = 6;
+    public const uint Decimal = 7;
+    public const uint Date = 8;
+    public const uint Boolean = 9;
+    public const uint Percent = 10;
+    public const uint ColumnText = 11;
+    public const uint ColumnDate = 12;
+
+    /// <summary>The custom number format of dates.</summary>
+    public const uint DateFormatId = 164;
+    public const string DateFormatCode = "yyyy-mm-dd";
+
+    public const string FontName = "宋体";
+
+    public static uint ForCell(XlsxCellKind kind, bool quoted) => kind switch
+    {
+        XlsxCellKind.Text => quoted ? TextQuoted : Text,
+        XlsxCellKind.Integer => Integer,
+        XlsxCellKind.Decimal => Decimal,
+        XlsxCellKind.Date => Date,
+        XlsxCellKind.Boolean => Boolean,
+        XlsxCellKind.Percent => Percent,
+        _ => Default,
+    };
+
+    public static uint? ForColumn(XlsxCellKind? kind) => kind switch
+    {
+        XlsxCellKind.Text or XlsxCellKind.Boolean => ColumnText,
+        XlsxCellKind.Date => ColumnDate,
+        _ => null,
+    };
+
+    public static Stylesheet Build()
+    {
+        static Font Font(double size, bool bold = false)
+        {
+            var f = new Font();
+            if (bold) f.Append(new Bold());
+            f.Append(new FontSize { Val = size });
+            f.Append(new FontName { Val = FontName });
+            f.Append(new FontFamilyNumbering { Val = 3 });
+            f.Append(new FontCharSet { Val = 134 });
+            return f;
+        }
+
+        static Border Thin()
+        {
+            static T Side<T>() where T : BorderPropertiesType, new() =>
+                new() { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } };
+            return new Border(Side<LeftBorder>(), Side<RightBorder>(), Side<TopBorder>(), Side<BottomBorder>(), new DiagonalBorder());
+        }
+
+        static CellFormat Xf(uint numFmt, uint font, uint fill, uint border, HorizontalAlignmentValues? horizontal = null, bool wrap = false, bool quote = false)
+        {
+            var xf = new CellFormat
+            {
+                NumberFormatId = numFmt,
+                FontId = font,
+                FillId = fill,
+                BorderId = border,
+                FormatId = 0,
+            };
+            if (numFmt != 0) xf.ApplyNumberFormat = true;
+            if (font != 0) xf.ApplyFont = true;
+            if (fill != 0) xf.ApplyFill = true;
+            if (border != 0) xf.ApplyBorder = true;
+            if (quote) xf.QuotePrefix = true;
+            if (horizontal is not null || wrap || border != 0)
+            {
+                xf.ApplyAlignment = true;
+                xf.Alignment = new Alignment { Vertical = VerticalAlignmentValues.Center };
+                if (horizontal is { } h) xf.Alignment.Horizontal = h;
+                if (wrap) xf.Alignment.WrapText = true;
+            }
+            return xf;
+        }
+
+        var headerFill = new Fill(new PatternFill(
+            new ForegroundColor { Rgb = "FFD9E1F2" },
+            new BackgroundColor { Indexed = 64 })
+        { PatternType = PatternValues.Solid });
+
+        var cellXfs = new CellFormats(
+            Xf(0, 0, 0, 0),                                                   // 0 default
+            Xf(0, 2, 0, 0, HorizontalAlignmentValues.Center),                 // 1 title
+            Xf(0, 0, 0, 0, HorizontalAlignmentValues.Left),                   // 2 subtitle
+            Xf(0, 1, 2, 1, HorizontalAlignmentValues.Center, wrap: true),     // 3 header
+            Xf(49, 0, 0, 1),                                                  // 4 text
+            Xf(49, 0, 0, 1, quote: true),                                     // 5 text shown literally
+            Xf(1, 0, 0, 1),                                                   // 6 integer
+            Xf(2, 0, 0, 1),                                                   // 7 decimal
+            Xf(DateFormatId, 0, 0, 1, HorizontalAlignmentValues.Center),      // 8 date
+            Xf(0, 0, 0, 1, HorizontalAlignmentValues.Center),                 // 9 是/否
+            Xf(10, 0, 0, 1),                                                  // 10 percent
+            Xf(49, 0, 0, 0),                                                  // 11 text column (empty cells)
+            Xf(DateFormatId, 0, 0, 0));                                       // 12 date column (empty cells)
+        cellXfs.Count = (uint)cellXfs.ChildElements.Count;
+
+        return new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateFormatCode }) { Count = 1 },
+            new Fonts(Font(11), Font(11, bold: true), Font(16, bold: true)) { Count = 3 },
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                headerFill)
+            { Count = 3 },
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), Thin()) { Count = 2 },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            cellXfs,
+            new CellStyles(new CellStyle { Name = "常规", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
+            new DifferentialFormats { Count = 0 },
+            new TableStyles { Count = 0, DefaultTableStyle = "TableStyleMedium2", DefaultPivotStyle = "PivotStyleLight16" });
+    }
+}
