@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using CommunityPartyPortal.Domain.Data;
+
+namespace CommunityPartyPortal.Benchmarks;
+
+/// <summary>The command line of a benchmark run.</summary>
+internal sealed class BenchOptions
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/CommunityPartyPortal.Benchmarks -- <benchmark> [options]
+
+        benchmarks:
+          member-list            GET /members (list, deep pages, sorting, search) as county and secretary
+
+        options:
+          --provider sqlite|postgresql   database (default sqlite: a file in a temp folder)
+          --pg "connection string"       PostgreSQL: use this server (a fresh database is created in it and
+                                         dropped at the end) instead of starting a throwaway cluster
+          --members N                    synthetic county size (default 60000; 20 streets, 150 communities, 400 units)
+          --requests N                   measured requests per scenario (default 2000)
+          --warmup N                     unmeasured requests per scenario before the measured run (default 50)
+          --concurrency C                concurrent clients (default 8)
+          --seconds S                    time limit of each scenario's measured run (default 120)
+          --timeout-minutes M            hard limit of the whole run (default 30)
+          --quick                        smoke run: 2000 members, 200 requests (explicit options still win)
+          --quiet-log                    log warnings only (default: the production levels, one line per
+                                         request to a log file in the temp folder; console warnings only)
+          --analyze                      SQLite: run ANALYZE after seeding (the portal itself never does)
+          --quiet-wait S                 before each scenario wait up to S seconds (default 30, 0: never) until
+                                         other processes use less than a quarter of a core (shared machines)
+          --show-sql                     print the SQL of one request of each scenario (to stderr)
+          --out FILE                     also write the Markdown report to FILE
+        """;
+
+    public required string Benchmark { get; init; }
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+    public string? PgConnectionString { get; init; }
+    public int Members { get; init; }
+    public int Requests { get; init; }
+    public int Warmup { get; init; } = 50;
+    public int Concurrency { get; init; } = 8;
+    public int Seconds { get; init; } = 120;
+    public int TimeoutMinutes { get; init; } = 30;
+    public bool Quick { get; init; }
+    public bool QuietLog { get; init; }
+    public bool Analyze { get; init; }
+    public bool ShowSql { get; init; }
+    public int QuietWait { get; init; } = 30;
+    public string? Out { get; init; }
+
+    /// <summary>The command as typed, for the report.</summary>
+    public required string CommandLine { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list).");
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "out"];
+        string[] knownFlags = ["quick", "quiet-log", "analyze", "show-sql"];
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument '{arg}'.");
+            var name = arg[2..];
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                values[name[..eq]] = name[(eq + 1)..];
+                name = name[..eq];
+            }
+            else if (knownFlags.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                flags.Add(name);
+                continue;
+            }
+            else if (i + 1 < args.Length)
+            {
+                values[name] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"--{name} needs a value.");
+            }
+            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase)) throw new ArgumentException($"Unknown option --{name}.");
+        }
+
+        var quick = flags.Contains("quick");
+        int Int(string key, int fallback, int min)
+        {
+            if (!values.TryGetValue(key, out var text)) return fallback;
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
+            {
+                throw new ArgumentException($"--{key} must be a whole number of at least {min}.");
+            }
+            return value;
+        }
+
+        var pg = values.GetValueOrDefault("pg");
+        var provider = values.TryGetValue("provider", out var p)
+            ? PortalDatabase.ParseProvider(p)
+            : pg is not null ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        if (pg is not null && provider != DatabaseProvider.PostgreSql) throw new ArgumentException("--pg goes with --provider postgresql.");
+
+        return new BenchOptions
+        {
+            Benchmark = args[0],
+            Provider = provider,
+            PgConnectionString = pg,
+            Members = Int("members", quick ? 2_000 : 60_000, 100),
+            Requests = Int("requests", quick ? 200 : 2_000, 1),
+            Warmup = Int("warmup", 50, 0),
+            Concurrency = Int("concurrency", 8, 1),
+            Seconds = Int("seconds", 120, 1),
+            TimeoutMinutes = Int("timeout-minutes", 30, 1),
+            Quick = quick,
+            QuietLog = flags.Contains("quiet-log"),
+            Analyze = flags.Contains("analyze"),
+            ShowSql = flags.Contains("show-sql"),
+            QuietWait = Int("quiet-wait", 30, 0),
+            Out = values.GetValueOrDefault("out"),
+            CommandLine = "dotnet run -c Release --project tests/CommunityPartyPortal.Benchmarks -- " + string.Join(' ', args.Select(Quote)),
+        };
+    }
+
+    /// <summary>The command line with a --pg password hidden.</summary>
+    public string SafeCommandLine => PgConnectionString is null
+        ? CommandLine
+        : CommandLine.Replace(Quote(PgConnectionString), "'…'", StringComparison.Ordinal);
+
+    private static string Quote(string arg)
+    {
+        if (arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '=' or ',')) return arg;
+        var text = new StringBuilder("'");
+        text.Append(arg.Replace("'", "'\\''", StringComparison.Ordinal));
+        return text.Append('\'').ToString();
+    }
+}
