@@ -158,7 +158,12 @@ public sealed class ListMembers(PortalDbContext db, OrgTreeCache trees) : IUseCa
         };
     }
 
-    private static IQueryable<Member> Filter(IQueryable<Member> members, Query query, OrgTree tree)
+    /// <summary>
+    /// The list's filters (category, status, community, grid, unit with its subtree, the search box) on a member
+    /// query; <paramref name="query"/> must be <see cref="Query.Normalized"/>. Shared with the roster export
+    /// (Features/Roster), so that the file holds exactly the members the list shows.
+    /// </summary>
+    internal static IQueryable<Member> Filter(IQueryable<Member> members, Query query, OrgTree tree)
     {
         if (query.Category is { } category) members = members.Where(m => m.Category == category);
         members = query.Status switch
@@ -206,7 +211,7 @@ public sealed class ListMembers(PortalDbContext db, OrgTreeCache trees) : IUseCa
     /// (a search, a small roster) the name is sorted as an expression: reading 60k rows along the name index
     /// to find a few matches is slower than filtering first and sorting the matches.
     /// </summary>
-    private static IOrderedQueryable<Member> Order(IQueryable<Member> members, Query query, bool reverse, bool smallResult)
+    internal static IOrderedQueryable<Member> Order(IQueryable<Member> members, Query query, bool reverse, bool smallResult)
     {
         var desc = (query.Dir == "desc") != reverse;
         if (query.Sort is not ("category" or "community" or "unit" or "joined"))
