@@ -19,6 +19,13 @@ public static class AuditActionText
         ["account.unlock"] = "解锁账号",
         ["account.reset-password"] = "重置密码",
         ["account.change-password"] = "修改本人密码",
+        ["member.edit-view-pii"] = "编辑时查看完整个人信息",
+        ["member.grant-account"] = "开通党员账号",
+        ["document.pii"] = "打印含完整个人信息的文书",
+        ["roster.export"] = "导出名册",
+        ["roster.export-pii"] = "导出含完整个人信息的名册",
+        ["roster.import"] = "批量导入党员",
+        ["reporting.late-remarked"] = "重新标记逾期报到",
     };
 
     /// <summary>Families of actions by prefix: the entity writes the DbContext audits, and account administration.</summary>
@@ -27,6 +34,10 @@ public static class AuditActionText
         ("MemberPhoto.", "党员照片"),
         ("MemberFlowRecord.", "流入流出登记"),
         ("Organization.", "组织机构"),
+        ("ReportLetter.", "报到证明信"),
+        ("CommunityReport.", "报到登记"),
+        ("UnitVerification.", "核实单位党员数"),
+        ("ReportingYear.", "报到年度设置"),
         ("account.", "账号管理"),
     ];
 

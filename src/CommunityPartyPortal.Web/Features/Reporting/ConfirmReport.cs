@@ -82,6 +82,9 @@ public sealed class ConfirmReport(PortalDbContext db, OrgTreeCache trees, TimePr
     public sealed record Result(bool NotFound, IReadOnlyList<Problem> Problems, string? ReceiptSerial, int Year)
     {
         public bool Ok => !NotFound && Problems.Count == 0 && ReceiptSerial is not null;
+
+        /// <summary>The report confirmed (for the 报到回执 link after the redirect).</summary>
+        public Guid? ReportId { get; init; }
     }
 
     private static readonly Result Missing = new(true, [], null, 0);
@@ -130,6 +133,7 @@ public sealed class ConfirmReport(PortalDbContext db, OrgTreeCache trees, TimePr
         var deadline = await db.ReportingYears.AsNoTracking().Where(y => y.Year == year).Select(y => (DateOnly?)y.Deadline).FirstOrDefaultAsync();
         var letter = form.LetterId is { } letterId ? await db.ReportLetters.FirstAsync(l => l.Id == letterId) : null;
         string receipt;
+        Guid reportId;
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             try
@@ -138,7 +142,7 @@ public sealed class ConfirmReport(PortalDbContext db, OrgTreeCache trees, TimePr
                 var infoCard = await SerialNumbers.TakeOneAsync(db, DocumentTypes.InfoCard, year);
                 var commitment = await SerialNumbers.TakeOneAsync(db, DocumentTypes.Commitment, year);
                 var reportedOn = form.ReportedOn!.Value;
-                db.CommunityReports.Add(new CommunityReport
+                var report = new CommunityReport
                 {
                     Year = year,
                     MemberId = member.Id,
@@ -155,7 +159,9 @@ public sealed class ConfirmReport(PortalDbContext db, OrgTreeCache trees, TimePr
                     Categories = Combine(form.Categories),
                     FreeTime = Clean(form.ServiceTime),
                     Promises = Clean(form.Promises),
-                });
+                };
+                reportId = report.Id;
+                db.CommunityReports.Add(report);
                 if (letter is not null) letter.Status = LetterStatus.Used;
                 ApplyCard(form, member);
                 db.Entry(member).Property(m => m.Version).OriginalValue = form.MemberVersion!.Value;
@@ -177,7 +183,7 @@ public sealed class ConfirmReport(PortalDbContext db, OrgTreeCache trees, TimePr
                 return new(false, [new Problem("", Duplicate)], null, year);
             }
         }
-        return new(false, [], receipt, year);
+        return new(false, [], receipt, year) { ReportId = reportId };
     }
 
     private async Task<List<Problem>> ValidateAsync(Form f, Member member, Guid community, int year)

@@ -13,6 +13,9 @@ namespace CommunityPartyPortal.Web.Features.Reporting;
 [Route("reporting")]
 public sealed class ReportingController : Controller
 {
+    /// <summary>TempData keys of the report just confirmed (its 报到回执 link on the community page).</summary>
+    public const string ReceiptReportKey = "ReceiptReportId", ReceiptSerialKey = "ReceiptSerial";
+
     [Authorize(Policy = Policies.UnitReporting), HttpGet("unit")]
     public async Task<IActionResult> Unit([FromServices] UnitDashboard dashboard, UnitDashboard.Query query) =>
         await dashboard.HandleAsync(query) is { } model ? View(model) : NotFound();
@@ -59,7 +62,13 @@ public sealed class ReportingController : Controller
     {
         var result = await confirm.HandleAsync(memberId, form, ModelState.IsValid, User.DisplayNameOf());
         if (result.NotFound) return NotFound();
-        if (result.Ok) return Back(CommunityLink(result.Year), flash: $"已确认报到，回执编号 {result.ReceiptSerial}");
+        if (result.Ok)
+        {
+            // The community page offers the receipt of this report for download under the flash.
+            TempData[ReceiptReportKey] = result.ReportId?.ToString();
+            TempData[ReceiptSerialKey] = result.ReceiptSerial;
+            return Back(CommunityLink(result.Year), flash: $"已确认报到，回执编号 {result.ReceiptSerial}");
+        }
         AddProblems(result.Problems);
         return View(form);
     }
