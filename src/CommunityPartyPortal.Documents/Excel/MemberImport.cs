@@ -10,8 +10,11 @@ namespace CommunityPartyPortal.Documents.Excel;
 /// <summary>
 /// Reads a community's or unit's member spreadsheet (.xlsx, e.g. filled from <see cref="RosterWorkbook.Template"/>)
 /// for bulk import and checks all of it before anything is saved: the file (size, zip, zip-bomb limits), the
-/// header row, and every cell of every row. The caller saves the rows only when
-/// <see cref="MemberImportResult.Succeeded"/>, after its own checks against the database (an ID already registered…).
+/// header row, and every cell of every row. Every problem is collected (not just the first), and every row
+/// without a cell problem is returned parsed even when other rows have problems, so that the caller can run its own
+/// checks against the database (an ID already registered, the member form's rules…) on those rows in the same pass
+/// and list every bad row at once. The caller saves only when <see cref="MemberImportResult.Succeeded"/> and its own
+/// checks found nothing either.
 /// </summary>
 /// <remarks>
 /// The header is the first row of the first sheet that holds at least two of the template's column names (a title
@@ -150,7 +153,7 @@ public static class MemberImport
         return count == ushort.MaxValue ? null : count; // 0xFFFF: Zip64, checked on the entries
     }
 
-    /// <summary>Checks the header and every row, collecting every error.</summary>
+    /// <summary>Checks the header and every row, collecting every error and every row without one.</summary>
     private sealed class RowChecker(IMemberImportRules rules)
     {
         private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy年M月d日"];
@@ -180,7 +183,7 @@ public static class MemberImport
                     var header = isHeader ? row : firstNonEmpty;
                     headerRow = header.Number;
                     columns = Header(header);
-                    if (_errors.Count > 0) return new MemberImportResult(_errors, []);
+                    if (_errors.Count > 0) return new MemberImportResult(_errors, []); // the rows cannot be read without the header
                     continue;
                 }
                 var values = new Dictionary<MemberImportColumn, XlsxReadCell>();
@@ -207,7 +210,7 @@ public static class MemberImport
                 return new MemberImportResult(_errors, []);
             }
             if (dataRows == 0) _errors.Add(new ImportError(headerRow + 1, "", "没有可导入的党员数据"));
-            return _errors.Count > 0 ? new MemberImportResult(_errors, []) : new MemberImportResult([], _rows);
+            return new MemberImportResult(_errors, _rows); // the clean rows, also next to the errors of other rows
         }
 
         /// <summary>How many of the template's column names the row holds.</summary>

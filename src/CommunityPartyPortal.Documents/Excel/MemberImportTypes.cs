@@ -73,11 +73,21 @@ public sealed record ImportedMemberRow
 }
 
 /// <summary>
-/// The outcome of <see cref="MemberImport"/>: every problem found, or (only when there is none) the rows to
-/// save. Nothing has been written anywhere.
+/// The outcome of <see cref="MemberImport"/>. Nothing has been written anywhere.
 /// </summary>
+/// <param name="Errors">
+/// Every problem found, in the order read (file and header problems, then row by row, column by column in template
+/// order). Empty when the whole file is good.
+/// </param>
+/// <param name="Rows">
+/// Every data row that passed all of its cell checks, in sheet order — <b>also when other rows have errors</b>, so
+/// that the caller can run its own checks (against the database, the member form's rules) on them at once and list
+/// every bad row in one answer. A row with any cell error is never here (its values are not all known). Empty when
+/// the file or its header could not be read. These rows are only safe to save when <see cref="Succeeded"/>.
+/// </param>
 public sealed record MemberImportResult(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportedMemberRow> Rows)
 {
+    /// <summary>No problem at all: <see cref="Rows"/> is then every data row of the file.</summary>
     public bool Succeeded => Errors.Count == 0;
 
     internal static MemberImportResult Fail(string message) => new([new ImportError(0, "", message)], []);

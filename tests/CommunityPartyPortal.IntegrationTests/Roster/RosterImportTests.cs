@@ -151,6 +151,40 @@ public abstract class RosterImportTests<TPortal>(TPortal portal) where TPortal :
     }
 
     [Fact]
+    public async Task One_upload_lists_the_cell_errors_and_the_member_form_errors_of_every_row_and_writes_nothing()
+    {
+        var (_, grid, _, unit, _) = await SecretaryTargetAsync();
+        var rows = Enumerable.Range(1, 4).Select(i => RosterTestData.GoodRow($"一次{i}", unit, grid)).ToList();
+        rows[0][MemberImportColumns.Mobile] = "12345678901";                                                    // sheet row 2: a cell error
+        rows[2][MemberImportColumns.Gender] = NationalId.IsMale(rows[2][MemberImportColumns.NationalId]) == true ? "女" : "男"; // row 4: the form's rule
+        var ids = rows.Select(r => r[MemberImportColumns.NationalId]).ToList();
+        var before = await MembersTestData.MemberCountAsync(portal);
+
+        using var client = await portal.ClientFor("secretary");
+        var page = await RosterTestData.ShouldBeRefusedAsync(await RosterTestData.ImportAsync(client, RosterTestData.ImportFile(rows)));
+
+        RosterTestData.Errors(page).ShouldBe(
+        [
+            (2, "手机号码", "手机号码应为以1开头的11位数字（第二位为3-9）"),
+            (4, "性别", "性别与身份证号不一致"),
+        ]);
+        page.QuerySelector("#import-summary")!.TextContent.ShouldContain("未导入任何数据");
+        (await MembersTestData.MemberCountAsync(portal)).ShouldBe(before);
+        (await CountAsync(ids)).ShouldBe(0);
+        (await RosterTestData.LastAuditDetailAsync(portal, "roster.import", "secretary"))!.ShouldContain("2处错误（2行）");
+
+        // More of both kinds, in any order in the file: one list, by row and then by column in template order.
+        rows.Add(RosterTestData.GoodRow("一次5", unit, grid));
+        rows[4][MemberImportColumns.ServiceIntentions] = "唱歌";                                               // row 6: a cell error
+        rows[1][MemberImportColumns.Ethnicity] = "火星族";                                                     // row 3: the form's rule
+        rows[1][MemberImportColumns.JoinedPartyOn] = RosterTestData.Iso(NationalId.BirthDate(rows[1][MemberImportColumns.NationalId])!.Value.AddYears(10));
+        var more = await RosterTestData.ShouldBeRefusedAsync(await RosterTestData.ImportAsync(client, RosterTestData.ImportFile(rows)));
+        RosterTestData.Errors(more).Select(e => (e.Row, e.Column)).ShouldBe(
+            [(2, "手机号码"), (3, "民族"), (3, "入党日期"), (4, "性别"), (6, "服务意向")]);
+        (await CountAsync(ids)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task An_id_registered_to_another_community_s_member_is_that_row_s_error_and_nothing_is_written()
     {
         var (_, grid, _, unit, _) = await SecretaryTargetAsync();
@@ -177,6 +211,20 @@ public abstract class RosterImportTests<TPortal>(TPortal portal) where TPortal :
         var both = await RosterTestData.ShouldBeRefusedAsync(await RosterTestData.ImportAsync(client, RosterTestData.ImportFile(rows)));
         RosterTestData.Errors(both).Select(e => (e.Row, e.Column)).ShouldBe([(3, "身份证号"), (4, "手机号码")]);
         RosterTestData.Errors(both)[0].Message.ShouldBe("该身份证号已登记在其他组织，无法导入");
+
+        // The other organisation's ID on a row with another bad cell, and a form-rule error elsewhere: all named at once.
+        rows[1][MemberImportColumns.Room] = new string('长', 51);
+        rows[0][MemberImportColumns.Ethnicity] = "火星族";
+        var all = await RosterTestData.ShouldBeRefusedAsync(await RosterTestData.ImportAsync(client, RosterTestData.ImportFile(rows)));
+        RosterTestData.Errors(all).ShouldBe(
+        [
+            (2, "民族", "请从列表中选择民族"),
+            (3, "身份证号", "该身份证号已登记在其他组织，无法导入"),
+            (3, "房号", "房号不能超过50个字"),
+            (4, "手机号码", "手机号码应为以1开头的11位数字（第二位为3-9）"),
+        ]);
+        (await CountAsync([fresh])).ShouldBe(0);
+        (await MembersTestData.MemberAsync(portal, other.Id)).Version.ShouldBe(other.Version);
     }
 
     [Fact]

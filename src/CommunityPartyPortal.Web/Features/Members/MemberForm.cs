@@ -222,11 +222,31 @@ public sealed class MemberFormRules(
         }
     }
 
+    /// <summary>How <see cref="ValidateAsync"/> makes sure no other member holds the 身份证号.</summary>
+    public enum NationalIdUniqueness
+    {
+        /// <summary>One county-wide query (system context) for this form: the member form's behaviour.</summary>
+        Query,
+
+        /// <summary>
+        /// The caller has already checked this ID, with all the others it validates, in bulk against the whole county
+        /// (the bulk import: one query per chunk of IDs instead of one per row); no query is made here.
+        /// </summary>
+        CheckedByCaller,
+    }
+
     /// <summary>
     /// Validates the posted form (against the existing member for an edit) and, when valid, returns the
     /// values to store. Nothing is written here.
     /// </summary>
-    public async Task<(IReadOnlyList<FieldError> Errors, Values? Values)> ValidateAsync(MemberForm f, Member? existing)
+    /// <param name="f">The form.</param>
+    /// <param name="existing">The member being edited, or null for a new one.</param>
+    /// <param name="uniqueness">
+    /// <see cref="NationalIdUniqueness.Query"/> (the default, the form) to check here that no other member holds the ID;
+    /// <see cref="NationalIdUniqueness.CheckedByCaller"/> only when the caller has done that check itself.
+    /// </param>
+    public async Task<(IReadOnlyList<FieldError> Errors, Values? Values)> ValidateAsync(
+        MemberForm f, Member? existing, NationalIdUniqueness uniqueness = NationalIdUniqueness.Query)
     {
         var errors = new List<FieldError>();
         void Add(string field, string message) => errors.Add(new FieldError(field, message));
@@ -255,7 +275,8 @@ public sealed class MemberFormRules(
             nationalId = idText;
             var self = existing?.Id ?? Guid.Empty;
             // The scoped context cannot see other tenants' members: uniqueness is a county-wide question.
-            if (await systemDb.Members.AsNoTracking().AnyAsync(m => m.NationalId == idText && m.Id != self))
+            if (uniqueness == NationalIdUniqueness.Query
+                && await systemDb.Members.AsNoTracking().AnyAsync(m => m.NationalId == idText && m.Id != self))
             {
                 Add(nameof(f.NationalId), "该身份证号已登记");
             }

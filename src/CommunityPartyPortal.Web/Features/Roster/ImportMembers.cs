@@ -14,14 +14,19 @@ namespace CommunityPartyPortal.Web.Features.Roster;
 /// 批量导入党员 from an .xlsx (the template's columns). All or nothing:
 /// <list type="number">
 /// <item><see cref="MemberImport"/> checks the file and every cell (with <see cref="RosterImportRules"/>);</item>
-/// <item>the file's 身份证号 are looked up county-wide (system context): a member the user's scope sees is updated
-/// from the file, one it does not see is an error for that row, no match is a new member;</item>
-/// <item>every row then goes through the member form's own rules (<see cref="MemberFormRules.ValidateAsync"/>:
-/// gender and birth date from or against the ID, 18 at joining, the unit a unit admin may assign, the grid of the
-/// community…);</item>
-/// <item>with no error anywhere, everything is saved with one SaveChanges (one transaction); with any error nothing
-/// is saved and every error is listed by row.</item>
+/// <item>the file's 身份证号 are looked up county-wide (system context) in bulk, a query per chunk of
+/// <see cref="LookupChunk"/> IDs: a member the user's scope sees is updated from the file (loaded in bulk too), one it
+/// does not see is an error for that row, no match is a new member;</item>
+/// <item>every row the reader read without a cell error then goes through the member form's own rules
+/// (<see cref="MemberFormRules.ValidateAsync"/>: gender and birth date from or against the ID, 18 at joining, the unit
+/// a unit admin may assign, the grid of the community…; its per-row ID query is skipped, the bulk lookup did that), also
+/// when other rows are bad, so that one upload lists every bad row;</item>
+/// <item>with no error anywhere, everything is saved with one SaveChanges (one transaction, the inserts and updates
+/// batched by EF); with any error nothing is saved and every error is listed, by row and then by column.</item>
 /// </list>
+/// Organisations are looked up in the cached <see cref="OrgTree"/>: the only queries are the lookups above and the save.
+/// A row with a cell error is listed with its cell errors only (the form's rules need all of its values); every other
+/// row is checked in full, so the list names every bad row of the file at once.
 /// The target community: a secretary's own; the county picks one on the page; a unit admin's imports keep the
 /// community of existing members and leave it empty for new ones (the residence is the community's business).
 /// Columns missing from the file keep the stored values of existing members; blank cells of present columns clear them.
@@ -88,45 +93,35 @@ public sealed class ImportMembers(
             parsed = await MemberImport.ReadAsync(input, rules, ct);
         }
 
-        // Who holds the file's ID numbers, county-wide, and which of those members the user's scope sees.
+        // Who holds the file's ID numbers county-wide (system context), and which of those members the user's scope
+        // sees (loaded tracked, to be updated from the file): a query per chunk of IDs, never one per row. This is the
+        // whole uniqueness check of the file's IDs, so the member form's rules below skip their per-row query.
         var ids = rules.NationalIds.ToList();
-        var holders = ids.Count == 0 ? [] : await systemDb.Members.AsNoTracking()
-            .Where(m => ids.Contains(m.NationalId)).Select(m => m.NationalId).ToListAsync(ct);
-        var inScope = holders.Count == 0 ? [] : await db.Members.AsNoTracking()
-            .Where(m => ids.Contains(m.NationalId)).Select(m => m.NationalId).ToListAsync(ct);
-        var foreign = holders.Except(inScope, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-
-        if (!parsed.Succeeded)
+        var holders = await HoldersAsync(ids, ct);
+        var existing = holders.Count == 0 ? new Dictionary<string, Member>(StringComparer.Ordinal) : await VisibleMembersAsync(holders, ct);
+        var foreign = holders.Where(id => !existing.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
+        if (foreign.Count > 0)
         {
-            var errors = parsed.Errors;
-            if (foreign.Count > 0)
-            {
-                // The reader returns no rows once a row is bad: read again with those IDs refused, so that the
-                // list also names the rows whose ID belongs to another organisation.
-                rules.Foreign = foreign;
-                await using var again = file.OpenReadStream();
-                errors = (await MemberImport.ReadAsync(again, rules, ct)).Errors;
-            }
-            return await RefusedAsync(page, rules.Explain(errors));
+            // Read again with those IDs refused, so that every row holding one is named in the list, also a row the
+            // first reading left out of its rows for another cell error.
+            rules.Foreign = foreign;
+            await using var again = file.OpenReadStream();
+            parsed = await MemberImport.ReadAsync(again, rules, ct);
         }
 
-        var existing = inScope.Count == 0 ? [] : await db.Members
-            .Where(m => ids.Contains(m.NationalId)).ToDictionaryAsync(m => m.NationalId, StringComparer.Ordinal, ct);
-        var rowErrors = new List<ImportError>();
+        // One list of every error: the reader's (cells, file) and the member form's rules on every row the reader
+        // could read (gender and birth date against the ID, 18 at joining, ethnicity…), even when other rows are bad.
+        var errors = new List<ImportError>(rules.Explain(parsed.Errors));
         var changes = new List<(Member? Member, MemberFormRules.Values Values)>(parsed.Rows.Count);
         foreach (var row in parsed.Rows)
         {
-            if (foreign.Contains(row.NationalId))
-            {
-                rowErrors.Add(new ImportError(row.Row, MemberImportColumns.NationalId, RosterImportRules.ForeignNationalId));
-                continue;
-            }
             var member = existing.GetValueOrDefault(row.NationalId);
-            var (errors, values) = await formRules.ValidateAsync(ToForm(row, member, scope, target, tree), member);
-            rowErrors.AddRange(errors.Select(e => new ImportError(row.Row, ColumnOf(e.Field), e.Message)));
-            if (errors.Count == 0 && values is not null) changes.Add((member, values));
+            var (rowErrors, values) = await formRules.ValidateAsync(
+                ToForm(row, member, scope, target, tree), member, MemberFormRules.NationalIdUniqueness.CheckedByCaller);
+            errors.AddRange(rowErrors.Select(e => new ImportError(row.Row, ColumnOf(e.Field), e.Message)));
+            if (rowErrors.Count == 0 && values is not null) changes.Add((member, values));
         }
-        if (rowErrors.Count > 0) return await RefusedAsync(page, rowErrors);
+        if (errors.Count > 0) return await RefusedAsync(page, errors);
 
         var created = 0;
         foreach (var (member, values) in changes)
@@ -155,7 +150,7 @@ public sealed class ImportMembers(
         {
             // A unique-index race past the lookup above (someone registered one of the IDs meanwhile).
             db.ChangeTracker.Clear();
-            var taken = await systemDb.Members.AsNoTracking().Where(m => ids.Contains(m.NationalId)).Select(m => m.NationalId).ToListAsync(ct);
+            var taken = await HoldersAsync(ids, ct);
             if (taken.Count == holders.Count) throw;
             return await RefusedAsync(page, [new ImportError(0, "", "导入期间有身份证号被其他用户登记，未导入任何数据，请重新导入")]);
         }
@@ -164,6 +159,35 @@ public sealed class ImportMembers(
         await audit.WriteAsync("roster.import", "Organization", (target ?? scope.OrganizationId)?.ToString(), true,
             $"{page.FileName}：{parsed.Rows.Count}行，新增{created}人，更新{updated}人");
         return new Result(true, message, page);
+    }
+
+    /// <summary>
+    /// At most this many IDs per lookup query: one statement per chunk, with a bounded parameter list (far below the
+    /// providers' limits, even for <see cref="MemberImport.MaxRows"/> IDs) and few distinct shapes for the query cache.
+    /// </summary>
+    internal const int LookupChunk = 1_000;
+
+    /// <summary>Which of the IDs any member holds, county-wide (the system context sees every tenant).</summary>
+    private async Task<List<string>> HoldersAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var held = new List<string>();
+        foreach (var chunk in ids.Chunk(LookupChunk))
+        {
+            held.AddRange(await systemDb.Members.AsNoTracking()
+                .Where(m => chunk.Contains(m.NationalId)).Select(m => m.NationalId).ToListAsync(ct));
+        }
+        return held;
+    }
+
+    /// <summary>The members with these IDs that the user's scope sees, tracked (they are updated from the file), by ID.</summary>
+    private async Task<Dictionary<string, Member>> VisibleMembersAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var members = new Dictionary<string, Member>(ids.Count, StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(LookupChunk))
+        {
+            foreach (var m in await db.Members.Where(m => chunk.Contains(m.NationalId)).ToListAsync(ct)) members[m.NationalId] = m;
+        }
+        return members;
     }
 
     private static Page BuildPage(OrgTree tree, AccessScope scope, Guid? community) => scope.Kind switch
@@ -194,12 +218,11 @@ public sealed class ImportMembers(
         return new Result(false, summary, page);
     }
 
+    private static readonly Dictionary<string, int> ColumnPositions =
+        MemberImportColumns.All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+
     /// <summary>The template position of a column; whole-row errors last.</summary>
-    private static int ColumnOrder(string column)
-    {
-        var index = MemberImportColumns.All.ToList().FindIndex(c => c.Name == column);
-        return index < 0 ? int.MaxValue : index;
-    }
+    private static int ColumnOrder(string column) => ColumnPositions.GetValueOrDefault(column, int.MaxValue);
 
     /// <summary>The member form's fields as the template's columns ("" for what the file does not hold).</summary>
     private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)

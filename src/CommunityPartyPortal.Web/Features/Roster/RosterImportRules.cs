@@ -9,8 +9,8 @@ namespace CommunityPartyPortal.Web.Features.Roster;
 /// The Domain's rules for <see cref="MemberImport"/>: GB 11643 and mobile checks, and the names of the work units
 /// the user may assign (a unit admin: its unit and the units below; a secretary or the county: any unit) and of
 /// the grids of the target community, from the cached organisation tree (active nodes only). Also collects the
-/// valid 身份证号 of the file, so that the importer can look them up in one query, and refuses the ones it was
-/// told belong to another organisation.
+/// valid 身份证号 of the file (of every row, also of rows with other errors), so that the importer can look them up in
+/// bulk, and refuses the ones it was told belong to another organisation.
 /// </summary>
 internal sealed class RosterImportRules : IMemberImportRules
 {

@@ -17,10 +17,11 @@ public sealed class MemberImportTests
         return row;
     }
 
+    /// <summary>Exactly this one error; the bad row is not among the rows (the other rows are, see the tests below).</summary>
     private static void ShouldHaveOnly(MemberImportResult result, int row, string column, string message)
     {
         result.Succeeded.ShouldBeFalse();
-        result.Rows.ShouldBeEmpty();
+        result.Rows.ShouldNotContain(r => r.Row == row);
         result.Errors.ShouldBe([new ImportError(row, column, message)]);
     }
 
@@ -175,6 +176,7 @@ public sealed class MemberImportTests
     {
         var result = Import(WithRows(ValidRow(1), Spoil(2, "身份证号", FakeRules.BadId)));
         ShouldHaveOnly(result, 3, "身份证号", "身份证号校验位不正确，请核对");
+        result.Rows.Select(r => r.Row).ShouldBe([2]);
     }
 
     [Fact]
@@ -267,6 +269,7 @@ public sealed class MemberImportTests
         var duplicate = Spoil(3, "身份证号", ValidRow(1)[Col("身份证号")]);
         var result = Import(WithRows(ValidRow(1), ValidRow(2), duplicate));
         ShouldHaveOnly(result, 4, "身份证号", "与第2行身份证号重复");
+        result.Rows.Select(r => r.Row).ShouldBe([2, 3], "the first holder of the ID is a clean row");
     }
 
     [Fact]
@@ -319,11 +322,35 @@ public sealed class MemberImportTests
             Spoil(5, "性别", "男性")));
 
         result.Succeeded.ShouldBeFalse();
-        result.Rows.ShouldBeEmpty();
+        result.Rows.Select(r => r.Row).ShouldBe([2, 4], "the clean rows come with the errors, for the caller's own checks");
         result.Errors.Count.ShouldBe(4);
         result.Errors.Select(e => (e.Row, e.Column)).ShouldBe([(3, "入党日期"), (3, "手机号码"), (5, "身份证号"), (6, "性别")]);
         result.Errors.Select(e => e.Row).Distinct().ShouldBe([3, 5, 6]);
         result.Errors[0].ToString().ShouldBe("第3行【入党日期】：入党日期应为yyyy-MM-dd、yyyy/M/d或yyyy年M月d日格式的日期");
+    }
+
+    [Fact]
+    public void The_clean_rows_are_returned_parsed_next_to_the_errors_of_the_bad_ones()
+    {
+        var result = Import(WithRows(ValidRow(1), Spoil(2, "手机号码", "23812345678"), ValidRow(3), Spoil(4, "网格", "第九网格")));
+
+        result.Succeeded.ShouldBeFalse();
+        result.Errors.Select(e => (e.Row, e.Column)).ShouldBe([(3, "手机号码"), (5, "网格")]);
+        result.Rows.Select(r => r.Row).ShouldBe([2, 4]);
+        result.Rows.Select(r => r.Name).ShouldBe(["张三1", "张三3"]);
+        result.Rows[1].Mobile.ShouldBe("13812345673");
+        result.Rows[1].GridId.ShouldBe(GridId);
+        result.Rows[1].JoinedPartyOn.ShouldBe(new DateOnly(2010, 7, 1));
+    }
+
+    [Fact]
+    public void A_broken_header_gives_no_rows()
+    {
+        var header = ImportHeader.Where(h => h != "学历").ToArray();
+        var row = ValidRow(1).Where((_, i) => i != Col("学历")).ToArray();
+        var result = Import(Workbook([header, row]));
+        result.Errors.ShouldBe([new ImportError(1, "学历", "缺少列：学历")]);
+        result.Rows.ShouldBeEmpty();
     }
 
     [Fact]
