@@ -29,6 +29,10 @@ internal sealed class BenchOptions
           --analyze                      SQLite: run ANALYZE after seeding (the portal itself never does)
           --quiet-wait S                 before each scenario wait up to S seconds (default 30, 0: never) until
                                          other processes use less than a quarter of a core (shared machines)
+          --retries N                    measure a scenario again, up to N times (default 2), when other processes
+                                         used more than a quarter of a core during its run; the least disturbed
+                                         run is reported
+          --scenarios a,b,…              measure only these scenarios (0 a b b2 c d e4 e8 f g h)
           --show-sql                     print the SQL of one request of each scenario (to stderr)
           --out FILE                     also write the Markdown report to FILE
         """;
@@ -47,6 +51,8 @@ internal sealed class BenchOptions
     public bool Analyze { get; init; }
     public bool ShowSql { get; init; }
     public int QuietWait { get; init; } = 30;
+    public int Retries { get; init; } = 2;
+    public IReadOnlyList<string>? Scenarios { get; init; }
     public string? Out { get; init; }
 
     /// <summary>The command as typed, for the report.</summary>
@@ -57,7 +63,7 @@ internal sealed class BenchOptions
         if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list).");
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "out"];
+        string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "retries", "scenarios", "out"];
         string[] knownFlags = ["quick", "quiet-log", "analyze", "show-sql"];
         for (var i = 1; i < args.Length; i++)
         {
@@ -119,6 +125,8 @@ internal sealed class BenchOptions
             Analyze = flags.Contains("analyze"),
             ShowSql = flags.Contains("show-sql"),
             QuietWait = Int("quiet-wait", 30, 0),
+            Retries = Int("retries", 2, 0),
+            Scenarios = values.TryGetValue("scenarios", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
             Out = values.GetValueOrDefault("out"),
             CommandLine = "dotnet run -c Release --project tests/CommunityPartyPortal.Benchmarks -- " + string.Join(' ', args.Select(Quote)),
         };

@@ -49,6 +49,11 @@ internal static class Program
             Console.Error.WriteLine($"stopped: the run exceeded --timeout-minutes {options.TimeoutMinutes} or was interrupted.");
             return 3;
         }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"setup failed: {e}");
