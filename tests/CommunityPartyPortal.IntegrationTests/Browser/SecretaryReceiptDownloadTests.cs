@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestForms;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestMembers;
 using static CommunityPartyPortal.IntegrationTests.Reporting.ReportingTestData;
 
 namespace CommunityPartyPortal.IntegrationTests.Browser;

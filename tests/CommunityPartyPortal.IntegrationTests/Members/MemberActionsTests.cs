@@ -7,6 +7,7 @@ using CommunityPartyPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestForms;
 using static CommunityPartyPortal.IntegrationTests.Members.MembersTestData;
 
 namespace CommunityPartyPortal.IntegrationTests.Members;

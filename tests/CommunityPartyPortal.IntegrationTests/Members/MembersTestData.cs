@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -6,7 +5,6 @@ using CommunityPartyPortal.Domain.Data;
 using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
-using CommunityPartyPortal.Domain.Rules;
 using CommunityPartyPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -20,27 +18,15 @@ internal static partial class MembersTestData
     [GeneratedRegex("初始密码：(\\S+?)，")]
     public static partial Regex PasswordPattern();
 
-    private static int counter;
-
     /// <summary>A valid, unused national ID (region 110105, never used by the synthetic county).</summary>
-    public static string NewNationalId(bool male = true, DateOnly? birth = null)
-    {
-        var n = Interlocked.Increment(ref counter);
-        var born = birth ?? new DateOnly(1960, 1, 1).AddDays(n * 37 % 9000);
-        var sequence = (Random.Shared.Next(0, 500) * 2) + (male ? 1 : 0);
-        var first17 = string.Create(CultureInfo.InvariantCulture, $"110105{born:yyyyMMdd}{sequence:000}");
-        return first17 + NationalId.CheckDigit(first17);
-    }
+    public static string NewNationalId(bool male = true, DateOnly? birth = null) => TestMembers.NewNationalId(male, birth);
 
     /// <summary>A valid mobile number unlikely to be used by the seed (prefix 196 is not among its prefixes).</summary>
-    public static string NewMobile() =>
-        string.Create(CultureInfo.InvariantCulture, $"196{Random.Shared.Next(0, 10_000):0000}{Random.Shared.Next(0, 10_000):0000}");
+    public static string NewMobile() => TestMembers.NewMobile();
 
-    public static Task<PortalUser> UserAsync(PortalFactory portal, string userName) =>
-        portal.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName));
+    public static Task<PortalUser> UserAsync(PortalFactory portal, string userName) => TestMembers.UserAsync(portal, userName);
 
-    public static Task<Member> MemberAsync(PortalFactory portal, Guid id) =>
-        portal.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Id == id));
+    public static Task<Member> MemberAsync(PortalFactory portal, Guid id) => TestMembers.MemberAsync(portal, id);
 
     public static Task<int> MemberCountAsync(PortalFactory portal) => portal.WithDbAsync(db => db.Members.CountAsync());
 
@@ -104,85 +90,12 @@ internal static partial class MembersTestData
     public static async Task<Member> AddMemberAsync(PortalFactory portal, Action<Member>? change = null)
     {
         var secretary = await UserAsync(portal, "secretary");
-        var grid = await GridOfAsync(portal, secretary.OrganizationId);
-        var unit = await UnitInsideAsync(portal);
-        return await portal.WithDbAsync(async db =>
-        {
-            var street = await db.Organizations.AsNoTracking().Where(o => o.Id == secretary.OrganizationId).Select(o => o.ParentId).SingleAsync();
-            var id = NewNationalId();
-            var member = new Member
-            {
-                Name = "测试" + id[^4..],
-                NationalId = id,
-                Mobile = NewMobile(),
-                Gender = NationalId.IsMale(id) == true ? Gender.Male : Gender.Female,
-                BirthDate = NationalId.BirthDate(id)!.Value,
-                Ethnicity = "汉族",
-                Education = Education.Bachelor,
-                JoinedPartyOn = new DateOnly(2005, 7, 1),
-                Status = MembershipStatus.Full,
-                Category = MemberCategory.InService,
-                WorkUnitId = unit,
-                CommunityId = secretary.OrganizationId,
-                StreetId = street,
-                GridId = grid.Id,
-            };
-            change?.Invoke(member);
-            db.Members.Add(member);
-            await db.SaveChangesAsync();
-            return member;
-        });
+        return await TestMembers.AddMemberAsync(portal, secretary.OrganizationId, await UnitInsideAsync(portal), id => "测试" + id[^4..], change);
     }
 
     /// <summary>Every field of a form on a page as a browser would post it (checked boxes only, selected options).</summary>
-    public static List<KeyValuePair<string, string>> FieldsOf(IDocument page, string formSelector)
-    {
-        var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No {formSelector} on the page");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = element.GetAttribute("name")!;
-            if (name == "__RequestVerificationToken") continue;
-            switch (element.LocalName)
-            {
-                case "input" when element.GetAttribute("type") is "checkbox" or "radio":
-                    if (element.HasAttribute("checked")) fields.Add(new(name, element.GetAttribute("value") ?? "on"));
-                    break;
-                case "input" when element.GetAttribute("type") is "file" or "submit":
-                    break;
-                case "input":
-                    fields.Add(new(name, element.GetAttribute("value") ?? ""));
-                    break;
-                case "select":
-                    var option = element.QuerySelector("option[selected]") ?? element.QuerySelector("option");
-                    fields.Add(new(name, option?.GetAttribute("value") ?? ""));
-                    break;
-                case "textarea":
-                    fields.Add(new(name, element.TextContent));
-                    break;
-            }
-        }
-        return fields;
-    }
-
-    /// <summary>Replaces (or adds) one field of a posted form.</summary>
-    public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, string name, string value)
-    {
-        fields.RemoveAll(f => f.Key == name);
-        fields.Add(new(name, value));
-        return fields;
-    }
-
-    /// <summary>The validation message shown beside a field.</summary>
-    public static string FieldError(IDocument page, string field) =>
-        page.QuerySelector($"span[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
-
-    public static async Task<IDocument> ShouldBeFormWithErrorsAsync(HttpResponseMessage response)
-    {
-        var html = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, html.Length > 500 ? html[..500] : html);
-        return PortalClient.Parse(html);
-    }
+    public static List<KeyValuePair<string, string>> FieldsOf(IDocument page, string formSelector) =>
+        TestForms.FieldsOf(page, formSelector, trimTextAreas: false);
 
     /// <summary>The member id of a 302 to /members/{id}.</summary>
     public static async Task<Guid> ShouldRedirectToMemberAsync(HttpResponseMessage response)
@@ -196,11 +109,7 @@ internal static partial class MembersTestData
     private static async Task<string> ErrorsOf(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
-        if (html.Length == 0) return "";
-        var doc = PortalClient.Parse(html);
-        var errors = doc.QuerySelectorAll(".field-validation-error, .validation-summary-errors, .alert-danger")
-            .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0);
-        return "errors: " + string.Join(" | ", errors);
+        return html.Length == 0 ? "" : "errors: " + TestForms.ErrorMessages(html);
     }
 
     public static Task<int> AuditCountAsync(PortalFactory portal, string action, Guid target) =>

@@ -11,6 +11,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestForms;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestMembers;
 using static CommunityPartyPortal.IntegrationTests.Reporting.ReportingTestData;
 
 namespace CommunityPartyPortal.IntegrationTests.Reporting;

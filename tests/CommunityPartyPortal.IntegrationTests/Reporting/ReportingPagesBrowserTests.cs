@@ -2,6 +2,8 @@ using CommunityPartyPortal.IntegrationTests.Browser;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestForms;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestMembers;
 using static CommunityPartyPortal.IntegrationTests.Reporting.ReportingTestData;
 
 namespace CommunityPartyPortal.IntegrationTests.Reporting;

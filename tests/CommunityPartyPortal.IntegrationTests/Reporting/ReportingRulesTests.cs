@@ -5,6 +5,8 @@ using CommunityPartyPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestForms;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestMembers;
 using static CommunityPartyPortal.IntegrationTests.Reporting.ReportingTestData;
 
 namespace CommunityPartyPortal.IntegrationTests.Reporting;

@@ -2,15 +2,14 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using CommunityPartyPortal.Domain.Common;
-using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Reporting;
-using CommunityPartyPortal.Domain.Rules;
 using CommunityPartyPortal.IntegrationTests.Infrastructure;
 using CommunityPartyPortal.IntegrationTests.Members;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
+using static CommunityPartyPortal.IntegrationTests.Infrastructure.TestMembers;
 
 namespace CommunityPartyPortal.IntegrationTests.Reporting;
 
@@ -22,9 +21,6 @@ internal static class ReportingTestData
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static Task<PortalUser> UserAsync(PortalFactory portal, string userName) =>
-        portal.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName));
 
     /// <summary>The first unit below the unit admin's department.</summary>
     public static Task<Guid> UnitInsideAsync(PortalFactory portal) => MembersTestData.UnitInsideAsync(portal);
@@ -39,38 +35,8 @@ internal static class ReportingTestData
     public static async Task<Member> AddMemberAsync(PortalFactory portal, string secretary = "secretary", Guid? unit = null, Action<Member>? change = null)
     {
         var community = (await UserAsync(portal, secretary)).OrganizationId;
-        var workUnit = unit ?? await UnitInsideAsync(portal);
-        return await portal.WithDbAsync(async db =>
-        {
-            var street = await db.Organizations.AsNoTracking().Where(o => o.Id == community).Select(o => o.ParentId).SingleAsync();
-            var grid = await db.Organizations.AsNoTracking().Where(o => o.ParentId == community && o.Kind == OrgKind.Grid).OrderBy(o => o.Code).FirstAsync();
-            var id = MembersTestData.NewNationalId();
-            var member = new Member
-            {
-                Name = "报到" + id[^5..],
-                NationalId = id,
-                Mobile = MembersTestData.NewMobile(),
-                Gender = NationalId.IsMale(id) == true ? Gender.Male : Gender.Female,
-                BirthDate = NationalId.BirthDate(id)!.Value,
-                Ethnicity = "汉族",
-                Education = Education.Bachelor,
-                JoinedPartyOn = new DateOnly(2005, 7, 1),
-                Status = MembershipStatus.Full,
-                Category = MemberCategory.InService,
-                WorkUnitId = workUnit,
-                CommunityId = community,
-                StreetId = street,
-                GridId = grid.Id,
-            };
-            change?.Invoke(member);
-            db.Members.Add(member);
-            await db.SaveChangesAsync();
-            return member;
-        });
+        return await TestMembers.AddMemberAsync(portal, community, unit ?? await UnitInsideAsync(portal), id => "报到" + id[^5..], change);
     }
-
-    public static Task<Member> MemberAsync(PortalFactory portal, Guid id) =>
-        portal.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Id == id));
 
     public static Task<List<ReportLetter>> LettersOfAsync(PortalFactory portal, Guid memberId) =>
         portal.WithDbAsync(db => db.ReportLetters.AsNoTracking().Where(l => l.MemberId == memberId).OrderBy(l => l.Serial).ToListAsync());
@@ -125,54 +91,11 @@ internal static class ReportingTestData
 
     public static string StateOf(IDocument page, Guid memberId) => RowOf(page, memberId)?.GetAttribute("data-state") ?? "(no row)";
 
-    /// <summary>Every field of a form as a browser would post it (checked boxes only, selected options).</summary>
-    public static List<KeyValuePair<string, string>> FieldsOf(IDocument page, string formSelector)
-    {
-        var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No {formSelector} on the page");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = element.GetAttribute("name")!;
-            if (name == "__RequestVerificationToken") continue;
-            switch (element.LocalName)
-            {
-                case "input" when element.GetAttribute("type") is "checkbox" or "radio":
-                    if (element.HasAttribute("checked")) fields.Add(new(name, element.GetAttribute("value") ?? "on"));
-                    break;
-                case "input":
-                    fields.Add(new(name, element.GetAttribute("value") ?? ""));
-                    break;
-                case "select":
-                    var option = element.QuerySelector("option[selected]") ?? element.QuerySelector("option");
-                    fields.Add(new(name, option?.GetAttribute("value") ?? ""));
-                    break;
-                case "textarea":
-                    fields.Add(new(name, element.TextContent.Trim()));
-                    break;
-            }
-        }
-        return fields;
-    }
-
-    public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> fields, string name, string value)
-    {
-        fields.RemoveAll(f => f.Key == name);
-        fields.Add(new(name, value));
-        return fields;
-    }
+    /// <summary>Every field of a form as a browser would post it (checked boxes only, selected options), text areas trimmed.</summary>
+    public static List<KeyValuePair<string, string>> FieldsOf(IDocument page, string formSelector) =>
+        TestForms.FieldsOf(page, formSelector, trimTextAreas: true);
 
     public static string Value(this List<KeyValuePair<string, string>> fields, string name) => fields.Single(f => f.Key == name).Value;
-
-    /// <summary>The validation message beside a field.</summary>
-    public static string FieldError(IDocument page, string field) =>
-        page.QuerySelector($"span[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
-
-    public static async Task<IDocument> ShouldBeFormWithErrorsAsync(HttpResponseMessage response)
-    {
-        var html = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, html.Length > 500 ? html[..500] : html);
-        return PortalClient.Parse(html);
-    }
 
     /// <summary>Follows a redirect and returns the flash messages shown there (success, then error).</summary>
     public static async Task<(string Flash, string Error)> FlashAfterAsync(PortalClient client, HttpResponseMessage response)
@@ -185,11 +108,7 @@ internal static class ReportingTestData
     public static async Task<string> ErrorsOf(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
-        if (html.Length == 0) return $"{(int)response.StatusCode}";
-        var doc = PortalClient.Parse(html);
-        var errors = doc.QuerySelectorAll(".field-validation-error, .validation-summary-errors, .alert-danger")
-            .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0);
-        return $"{(int)response.StatusCode} errors: " + string.Join(" | ", errors);
+        return html.Length == 0 ? $"{(int)response.StatusCode}" : $"{(int)response.StatusCode} errors: " + TestForms.ErrorMessages(html);
     }
 
     /// <summary>A fingerprint of everything the 报到 routes could write.</summary>

@@ -37,8 +37,7 @@ internal static class RosterTestData
     {
         var n = Interlocked.Increment(ref ids);
         var born = new DateOnly(1960, 1, 1).AddDays(n % 9000);
-        var first17 = string.Create(CultureInfo.InvariantCulture, $"110108{born:yyyyMMdd}{n / 9000 % 1000:000}");
-        return first17 + Domain.Rules.NationalId.CheckDigit(first17);
+        return TestMembers.NationalIdOf("110108", born, n / 9000 % 1000);
     }
 
     public static DateOnly Today(PortalFactory portal) => Clock.TodayInChina(portal.Time);

@@ -15,28 +15,21 @@ public static class CommitmentCardPdf
         "注：本卡一式两份，由在职党员本人填写，经单位党组织审定后，党员所在单位党组织和居住地社区党组织各存一份；" +
         "承诺事项在社区公开，接受党组织和居民群众监督。";
 
+    private static readonly CardForm<CommitmentCardRecord> Form = new(Title, AddTo);
+
     /// <summary>One card per page on A4 (a list of one for a single card).</summary>
     public static byte[] Render(IReadOnlyList<CommitmentCardRecord> records) => Render(records, PaperSize.A4);
 
     /// <summary>One card per page on <paramref name="paper"/>; with <paramref name="bothCopies"/>, each card twice (单位党组织留存, 社区党组织留存).</summary>
     public static byte[] Render(IReadOnlyList<CommitmentCardRecord> records, PaperSize paper, bool bothCopies = false) =>
-        FormDocument.ToBytes(Title, paper, records, (batch, record) => Add(batch, record, bothCopies));
+        Form.Render(records, paper, bothCopies);
 
     public static void Render(IReadOnlyList<CommitmentCardRecord> records, Stream output, PaperSize paper = PaperSize.A4, bool bothCopies = false) =>
-        FormDocument.Write(Title, paper, records, output, (batch, record) => Add(batch, record, bothCopies));
+        Form.Render(records, output, paper, bothCopies);
 
     /// <summary>Adds one card on a new page of the batch; <paramref name="copyMark"/> (see <see cref="CardCopies"/>) is boxed in the corner.</summary>
-    public static void AddTo(PdfBatch batch, CommitmentCardRecord record, string? copyMark = null)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var canvas = batch.AddPage();
-        if (copyMark is not null)
-        {
-            FormParts.CopyMark(canvas, copyMark);
-        }
-
-        canvas.DrawFitted(c => Draw(c, record));
-    }
+    public static void AddTo(PdfBatch batch, CommitmentCardRecord record, string? copyMark = null) =>
+        FormDocument.AddCardPage(batch, copyMark, c => Draw(c, record));
 
     /// <summary>Draws the card on the canvas; returns the bottom reached, mm (below the canvas when the content is too long for it).</summary>
     public static double Draw(FormCanvas canvas, CommitmentCardRecord r)
@@ -64,13 +57,5 @@ public static class CommitmentCardPdf
         var bottom = canvas.Height - noteHeight - 2;
         y = grid.Draw(canvas, 0, y, bottom);
         return y + 1.5 + FormParts.Note(canvas, 0, y + 1.5, canvas.Width, FootNote);
-    }
-
-    private static void Add(PdfBatch batch, CommitmentCardRecord record, bool bothCopies)
-    {
-        foreach (var mark in bothCopies ? CardCopies.Both : CardCopies.Single)
-        {
-            AddTo(batch, record, mark);
-        }
     }
 }

@@ -16,15 +16,17 @@ public static class MemberInfoCardPdf
         "注：1. 本卡一式两份，由在职党员本人填写，党员所在单位党组织和居住地社区党组织各存一份；" +
         "2. 粘贴本人近期红底小二寸免冠照片；3. 服务意向在相应类别前的方框内打“√”，可多选。";
 
+    private static readonly CardForm<MemberInfoCardRecord> Form = new(Title, AddTo);
+
     /// <summary>One card per page on A4 (a list of one for a single card).</summary>
     public static byte[] Render(IReadOnlyList<MemberInfoCardRecord> records) => Render(records, PaperSize.A4);
 
     /// <summary>One card per page on <paramref name="paper"/>; with <paramref name="bothCopies"/>, each card twice (单位党组织留存, 社区党组织留存).</summary>
     public static byte[] Render(IReadOnlyList<MemberInfoCardRecord> records, PaperSize paper, bool bothCopies = false) =>
-        FormDocument.ToBytes(Title, paper, records, (batch, record) => Add(batch, record, bothCopies));
+        Form.Render(records, paper, bothCopies);
 
     public static void Render(IReadOnlyList<MemberInfoCardRecord> records, Stream output, PaperSize paper = PaperSize.A4, bool bothCopies = false) =>
-        FormDocument.Write(Title, paper, records, output, (batch, record) => Add(batch, record, bothCopies));
+        Form.Render(records, output, paper, bothCopies);
 
     /// <summary>Adds one card on a new page of the batch; <paramref name="copyMark"/> (see <see cref="CardCopies"/>) is boxed in the corner.</summary>
     public static void AddTo(PdfBatch batch, MemberInfoCardRecord record, string? copyMark = null)
@@ -32,13 +34,7 @@ public static class MemberInfoCardPdf
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(record);
         var photo = batch.LoadImage(record.Photo);
-        var canvas = batch.AddPage();
-        if (copyMark is not null)
-        {
-            FormParts.CopyMark(canvas, copyMark);
-        }
-
-        canvas.DrawFitted(c => Draw(c, record, photo));
+        FormDocument.AddCardPage(batch, copyMark, c => Draw(c, record, photo));
     }
 
     /// <summary>Draws the card on the canvas; returns the bottom reached, mm (below the canvas when the content is too long for it).</summary>
@@ -78,12 +74,4 @@ public static class MemberInfoCardPdf
 
     internal static string JoinNonEmpty(string separator, params string?[] parts) =>
         string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
-
-    private static void Add(PdfBatch batch, MemberInfoCardRecord record, bool bothCopies)
-    {
-        foreach (var mark in bothCopies ? CardCopies.Both : CardCopies.Single)
-        {
-            AddTo(batch, record, mark);
-        }
-    }
 }

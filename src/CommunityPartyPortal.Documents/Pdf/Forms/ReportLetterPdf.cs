@@ -12,21 +12,15 @@ public static class ReportLetterPdf
     public const string Title = "在职党员进社区报到证明信";
     public const string StubTitle = Title + "（存根）";
 
-    /// <summary>One page per record (a list of one for a single letter).</summary>
-    public static byte[] Render(IReadOnlyList<ReportLetterRecord> records) =>
-        ToBytes(Title, PaperSize.A4, records, AddTo);
+    private static readonly TwoUpForm<ReportLetterRecord> Form = new(Title, DrawStub, DrawLetter);
 
-    public static void Render(IReadOnlyList<ReportLetterRecord> records, Stream output) =>
-        Write(Title, PaperSize.A4, records, output, AddTo);
+    /// <summary>One page per record (a list of one for a single letter).</summary>
+    public static byte[] Render(IReadOnlyList<ReportLetterRecord> records) => Form.Render(records);
+
+    public static void Render(IReadOnlyList<ReportLetterRecord> records, Stream output) => Form.Render(records, output);
 
     /// <summary>Adds one letter (stub + letter on one two-up page) to a batch.</summary>
-    public static void AddTo(PdfBatch batch, ReportLetterRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var (upper, lower) = batch.AddTwoUpPage();
-        upper.DrawFitted(c => DrawStub(c, record));
-        lower.DrawFitted(c => DrawLetter(c, record));
-    }
+    public static void AddTo(PdfBatch batch, ReportLetterRecord record) => Form.AddTo(batch, record);
 
     /// <summary>The unit's stub: the letter's particulars in a grid, 经办人 to sign. Returns the bottom reached, mm.</summary>
     public static double DrawStub(FormCanvas canvas, ReportLetterRecord r)
@@ -34,10 +28,9 @@ public static class ReportLetterPdf
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(r);
         var style = canvas.Style;
-        var y = FormParts.Title(canvas, StubTitle, 0, style.StubTitle);
-        y = FormParts.HeaderLine(canvas, y + 1, r.Serial, "开具单位", r.IssuingUnit, "开具日期", r.IssuedOn) + 1.5;
+        var y = StubHead(canvas, StubTitle, r.Serial, "开具单位", r.IssuingUnit, "开具日期", r.IssuedOn);
 
-        var grid = FormGrid.Fit(canvas.Width, 24, 42, 22, 32, 22, 28)
+        var grid = StubGrid(canvas)
             .Row(GridCell.Label("党员姓名"), GridCell.Value(r.MemberName), GridCell.Label("性别"), GridCell.Value(r.Gender), GridCell.Label("党员类别"), GridCell.Value(r.Status))
             .Row(GridCell.Label("身份证号"), GridCell.Value(r.NationalId), GridCell.Label("出生日期"), GridCell.Value(ChineseDate.Format(r.BirthDate)), GridCell.Label("联系电话"), GridCell.Value(r.Mobile))
             .Row(GridCell.Label("入党时间"), GridCell.Value(ChineseDate.Format(r.JoinedPartyOn)), GridCell.Label("职务"), GridCell.Value(r.JobTitle, colSpan: 3))
@@ -46,22 +39,8 @@ public static class ReportLetterPdf
             .Row(GridCell.Label("有效期至"), GridCell.Value(ChineseDate.Format(r.ValidUntil)), GridCell.Label("年度"), GridCell.Value(r.Year is { } year ? $"{year}年度" : null, colSpan: 3))
             .StretchRow(style.RowHeight, GridCell.Label("备注"), GridCell.Block(r.Notes, style.RowHeight, colSpan: 5));
 
-        var font = style.Cell;
-        var noteHeight = FormCanvas.LineHeight(style.Small, 1.45);
-        var gridBottom = canvas.Height - noteHeight - FormCanvas.LineHeight(font) - 6;
-        y = grid.Draw(canvas, 0, y, gridBottom) + 3;
-
-        FormParts.SignatureLine(canvas, 0, y, "经办人", 38, r.IssuedBy, font);
-        var contact = ContactText(r.ContactPerson, r.ContactPhone);
-        if (contact.Length > 0)
-        {
-            canvas.DrawText(contact, font, canvas.Width, y, TextAlign.Right);
-        }
-
-        var noteTop = Math.Max(canvas.Height, y + FormCanvas.LineHeight(font) + 3 + noteHeight) - noteHeight;
-        FormParts.Note(canvas, 0, noteTop, canvas.Width,
+        return StubFoot(canvas, grid, y, "经办人", r.IssuedBy, ContactText("单位联系人", r.ContactPerson, r.ContactPhone),
             "此联由单位党组织留存备查；证明信交党员本人持往居住地社区党组织报到，骑缝处加盖公章。");
-        return noteTop + noteHeight;
     }
 
     /// <summary>The letter addressed to the community party organisation, sealed by the unit. Returns the bottom reached, mm.</summary>
@@ -69,14 +48,9 @@ public static class ReportLetterPdf
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(r);
-        var style = canvas.Style;
-        var body = style.Body;
-        var lineHeight = FormCanvas.LineHeight(body);
+        var body = canvas.Style.Body;
         var indent = 2 * FormCanvas.SizeMm(body);
-
-        var y = FormParts.Title(canvas, Title, 0, style.HalfTitle);
-        y = FormParts.SerialLine(canvas, y, r.Serial) + 1;
-        y += canvas.DrawParagraph([new TextRun($"{r.ToCommunity}：", Bold: true)], body, 0, y, canvas.Width, bold: style.BodyBold);
+        var y = DocumentHead(canvas, Title, r.Serial, r.ToCommunity);
 
         var runs = new List<TextRun> { "兹有我单位在职党员", Blank(r.MemberName), "同志（性别：", Blank(r.Gender) };
         if (r.BirthDate is { } birth)
@@ -111,30 +85,13 @@ public static class ReportLetterPdf
             y += canvas.DrawParagraph($"备注：{r.Notes.Trim()}", body, 0, y, canvas.Width, TextAlign.Left, indent);
         }
 
-        var contact = ContactText(r.ContactPerson, r.ContactPhone);
+        var contact = ContactText("单位联系人", r.ContactPerson, r.ContactPhone);
         if (contact.Length > 0)
         {
             y += canvas.DrawParagraph(contact, body, 0, y, canvas.Width, TextAlign.Left, indent);
         }
 
-        var sealHeight = FormParts.MeasureSealBlock(canvas, canvas.Width - 4, r.IssuingUnit, r.IssuedOn, body);
-        var sealTop = Math.Max(y + (lineHeight * 0.5), canvas.Height - sealHeight - 2);
+        var (sealTop, _) = SealPlace(canvas, y, r.IssuingUnit, r.IssuedOn);
         return FormParts.SealBlock(canvas, canvas.Width - 4, sealTop, r.IssuingUnit, r.IssuedOn, body);
-    }
-
-    private static string ContactText(string? person, string? phone)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(person))
-        {
-            parts.Add($"单位联系人：{person.Trim()}");
-        }
-
-        if (!string.IsNullOrWhiteSpace(phone))
-        {
-            parts.Add($"联系电话：{phone.Trim()}");
-        }
-
-        return string.Join("　", parts);
     }
 }

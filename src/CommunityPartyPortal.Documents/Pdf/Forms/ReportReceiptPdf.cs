@@ -12,21 +12,15 @@ public static class ReportReceiptPdf
     public const string Title = "在职党员进社区报到回执";
     public const string StubTitle = Title + "（存根）";
 
-    /// <summary>One page per record (a list of one for a single receipt).</summary>
-    public static byte[] Render(IReadOnlyList<ReportReceiptRecord> records) =>
-        ToBytes(Title, PaperSize.A4, records, AddTo);
+    private static readonly TwoUpForm<ReportReceiptRecord> Form = new(Title, DrawStub, DrawReceipt);
 
-    public static void Render(IReadOnlyList<ReportReceiptRecord> records, Stream output) =>
-        Write(Title, PaperSize.A4, records, output, AddTo);
+    /// <summary>One page per record (a list of one for a single receipt).</summary>
+    public static byte[] Render(IReadOnlyList<ReportReceiptRecord> records) => Form.Render(records);
+
+    public static void Render(IReadOnlyList<ReportReceiptRecord> records, Stream output) => Form.Render(records, output);
 
     /// <summary>Adds one receipt (stub + receipt on one two-up page) to a batch.</summary>
-    public static void AddTo(PdfBatch batch, ReportReceiptRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var (upper, lower) = batch.AddTwoUpPage();
-        upper.DrawFitted(c => DrawStub(c, record));
-        lower.DrawFitted(c => DrawReceipt(c, record));
-    }
+    public static void AddTo(PdfBatch batch, ReportReceiptRecord record) => Form.AddTo(batch, record);
 
     /// <summary>The community's stub: who reported when, with which letter, confirmed by whom. Returns the bottom reached, mm.</summary>
     public static double DrawStub(FormCanvas canvas, ReportReceiptRecord r)
@@ -34,25 +28,17 @@ public static class ReportReceiptPdf
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(r);
         var style = canvas.Style;
-        var y = FormParts.Title(canvas, StubTitle, 0, style.StubTitle);
-        y = FormParts.HeaderLine(canvas, y + 1, r.Serial, "回执社区", r.Community, "回执日期", r.IssuedOn) + 1.5;
+        var y = StubHead(canvas, StubTitle, r.Serial, "回执社区", r.Community, "回执日期", r.IssuedOn);
 
-        var grid = FormGrid.Fit(canvas.Width, 24, 42, 22, 32, 22, 28)
+        var grid = StubGrid(canvas)
             .Row(GridCell.Label("党员姓名"), GridCell.Value(r.MemberName), GridCell.Label("性别"), GridCell.Value(r.Gender), GridCell.Label("联系电话"), GridCell.Value(r.Mobile))
             .Row(GridCell.Label("身份证号"), GridCell.Value(r.NationalId), GridCell.Label("报到日期"), GridCell.Value(ChineseDate.Format(r.ReportedOn)), GridCell.Label("是否按期"), GridCell.Value(r.IsLate ? "逾期报到" : "按期报到"))
             .Row(GridCell.Label("所在单位"), GridCell.Value(r.ToUnit, colSpan: 5))
             .Row(GridCell.Label("居住地址"), GridCell.Value(r.Address, colSpan: 5))
             .Row(GridCell.Label("证明信编号"), GridCell.Value(r.LetterSerialText), GridCell.Label("经办人"), GridCell.Value(r.ConfirmedBy), GridCell.Label("社区电话"), GridCell.Value(r.CommunityPhone))
             .StretchRow(style.RowHeight, GridCell.Label("备注"), GridCell.Block(null, style.RowHeight, colSpan: 5));
-        var noteHeight = FormCanvas.LineHeight(style.Small, 1.45);
-        y = grid.Draw(canvas, 0, y, canvas.Height - noteHeight - FormCanvas.LineHeight(style.Cell) - 6) + 3;
-
-        FormParts.SignatureLine(canvas, 0, y, "经办人签字", 38, null, style.Cell);
-
-        var noteTop = Math.Max(canvas.Height, y + FormCanvas.LineHeight(style.Cell) + 3 + noteHeight) - noteHeight;
-        FormParts.Note(canvas, 0, noteTop, canvas.Width,
+        return StubFoot(canvas, grid, y, "经办人签字", null, null,
             "此联由社区党组织留存，党员已录入社区在职党员名册；回执联送（寄）党员所在单位党组织备案。");
-        return noteTop + noteHeight;
     }
 
     /// <summary>The receipt addressed to the unit party organisation, sealed by the community. Returns the bottom reached, mm.</summary>
@@ -62,12 +48,8 @@ public static class ReportReceiptPdf
         ArgumentNullException.ThrowIfNull(r);
         var style = canvas.Style;
         var body = style.Body;
-        var lineHeight = FormCanvas.LineHeight(body);
         var indent = 2 * FormCanvas.SizeMm(body);
-
-        var y = FormParts.Title(canvas, Title, 0, style.HalfTitle);
-        y = FormParts.SerialLine(canvas, y, r.Serial) + 1;
-        y += canvas.DrawParagraph([new TextRun($"{r.ToUnit}：", Bold: true)], body, 0, y, canvas.Width, bold: style.BodyBold);
+        var y = DocumentHead(canvas, Title, r.Serial, r.ToUnit);
 
         var runs = new List<TextRun>
         {
@@ -98,24 +80,13 @@ public static class ReportReceiptPdf
         y += canvas.DrawParagraph(runs, body, 0, y, canvas.Width, TextAlign.Left, indent);
         y += canvas.DrawParagraph("特此回执。", body, 0, y, canvas.Width, TextAlign.Left, indent);
 
-        var contact = new List<string>();
-        if (!string.IsNullOrWhiteSpace(r.CommunityContact))
+        var contact = ContactText("社区联系人", r.CommunityContact, r.CommunityPhone);
+        if (contact.Length > 0)
         {
-            contact.Add($"社区联系人：{r.CommunityContact.Trim()}");
+            y += canvas.DrawParagraph(contact, body, 0, y, canvas.Width, TextAlign.Left, indent);
         }
 
-        if (!string.IsNullOrWhiteSpace(r.CommunityPhone))
-        {
-            contact.Add($"联系电话：{r.CommunityPhone.Trim()}");
-        }
-
-        if (contact.Count > 0)
-        {
-            y += canvas.DrawParagraph(string.Join("　", contact), body, 0, y, canvas.Width, TextAlign.Left, indent);
-        }
-
-        var sealHeight = FormParts.MeasureSealBlock(canvas, canvas.Width - 4, r.Community, r.IssuedOn, body);
-        var sealTop = Math.Max(y + (lineHeight * 0.5), canvas.Height - sealHeight - 2);
+        var (sealTop, sealHeight) = SealPlace(canvas, y, r.Community, r.IssuedOn);
         var dateLine = sealTop + sealHeight - FormCanvas.LineHeight(body, 1.6);
         var signatureTop = dateLine + ((FormCanvas.LineHeight(body, 1.6) - FormCanvas.LineHeight(style.Cell, 1.5)) / 2);
         FormParts.SignatureLine(canvas, indent, signatureTop, "经办人", 30, r.ConfirmedBy, style.Cell);

@@ -4,6 +4,7 @@ using CommunityPartyPortal.Domain.Common;
 using CommunityPartyPortal.Domain.Data;
 using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Reporting;
+using CommunityPartyPortal.Domain.Scoping;
 using CommunityPartyPortal.Web.Infrastructure;
 using static CommunityPartyPortal.Web.Features.Reporting.ReportingDocuments;
 
@@ -13,18 +14,22 @@ namespace CommunityPartyPortal.Web.Features.Reporting;
 /// 在职党员服务承诺卡 as PDF: one card per page (two with both copies), from the commitments kept with the report,
 /// for the reports the user may see.
 /// </summary>
-public sealed class PrintCommitmentCards(PortalDbContext db, OrgTreeCache trees, AuditLog audit, TimeProvider time) : IUseCase
+public sealed class PrintCommitmentCards(PortalDbContext db, OrgTreeCache trees, AuditLog audit, TimeProvider time)
+    : ReportPrintUseCase<CommitmentCardRecord>(db, trees, audit, time), IUseCase
 {
-    /// <summary>The PDF, or null when any report is not the user's to print (404).</summary>
-    public async Task<PdfFile?> HandleAsync(IEnumerable<Guid> reportIds, CardOptions? options = null)
-    {
-        var ids = Distinct(reportIds);
-        if (await ReportSources.LoadAsync(db, ids) is not { } sources) return null;
-        options ??= CardOptions.Default;
+    protected override PrintedDocument Document { get; } = new(CommitmentCardPdf.Title, nameof(CommunityReport), "服务承诺卡", "commitment-card");
 
-        var scope = db.Scope;
-        var tree = await trees.GetAsync();
-        var records = sources.Select(s =>
+    /// <summary>The PDF, or null when any report is not the user's to print (404).</summary>
+    public Task<PdfFile?> HandleAsync(IEnumerable<Guid> reportIds, CardOptions? options = null)
+    {
+        options ??= CardOptions.Default;
+        return PrintAsync(reportIds, records => CommitmentCardPdf.Render(records, options.Paper, options.BothCopies));
+    }
+
+    protected override (Guid Id, string Serial) DocumentOf(ReportSource source) => (source.Report.Id, source.Report.CommitmentSerial);
+
+    protected override Task<List<CommitmentCardRecord>> RecordsAsync(IReadOnlyList<ReportSource> sources, AccessScope scope, OrgTree tree) =>
+        Task.FromResult(sources.Select(s =>
         {
             var (r, m) = (s.Report, s.Member);
             return new CommitmentCardRecord(
@@ -42,11 +47,5 @@ public sealed class PrintCommitmentCards(PortalDbContext db, OrgTreeCache trees,
             {
                 UnitPartyOrganisation = m.WorkUnitId is null ? null : PartyOrganisation(tree.NameOf(m.WorkUnitId)),
             };
-        }).ToList();
-
-        var content = CommitmentCardPdf.Render(records, options.Paper, options.BothCopies);
-        await AuditUnmaskedAsync(audit, scope, CommitmentCardPdf.Title, nameof(CommunityReport), [.. sources.Select(s => (s.Report.Id, s.Report.CommitmentSerial))]);
-        var (name, fallback) = FileNames("服务承诺卡", "commitment-card", [.. records.Select(r => r.Serial)], Clock.TodayInChina(time));
-        return new PdfFile(content, name, fallback, records.Count);
-    }
+        }).ToList());
 }

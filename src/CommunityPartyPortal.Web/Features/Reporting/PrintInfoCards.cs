@@ -4,6 +4,7 @@ using CommunityPartyPortal.Domain.Common;
 using CommunityPartyPortal.Domain.Data;
 using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Reporting;
+using CommunityPartyPortal.Domain.Scoping;
 using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CommunityPartyPortal.Web.Features.Reporting.ReportingDocuments;
@@ -14,25 +15,30 @@ namespace CommunityPartyPortal.Web.Features.Reporting;
 /// 在职党员基本情况信息卡 as PDF: one card per page (two with both copies), with the member's photo, for the
 /// reports the user may see (the secretary's community, the unit's members, the county all).
 /// </summary>
-public sealed class PrintInfoCards(PortalDbContext db, OrgTreeCache trees, AuditLog audit, TimeProvider time) : IUseCase
+public sealed class PrintInfoCards(PortalDbContext db, OrgTreeCache trees, AuditLog audit, TimeProvider time)
+    : ReportPrintUseCase<MemberInfoCardRecord>(db, trees, audit, time), IUseCase
 {
-    /// <summary>The PDF, or null when any report is not the user's to print (404).</summary>
-    public async Task<PdfFile?> HandleAsync(IEnumerable<Guid> reportIds, CardOptions? options = null)
-    {
-        var ids = Distinct(reportIds);
-        if (await ReportSources.LoadAsync(db, ids) is not { } sources) return null;
-        options ??= CardOptions.Default;
+    protected override PrintedDocument Document { get; } = new(MemberInfoCardPdf.Title, nameof(CommunityReport), "基本情况信息卡", "member-info-card");
 
+    /// <summary>The PDF, or null when any report is not the user's to print (404).</summary>
+    public Task<PdfFile?> HandleAsync(IEnumerable<Guid> reportIds, CardOptions? options = null)
+    {
+        options ??= CardOptions.Default;
+        return PrintAsync(reportIds, records => MemberInfoCardPdf.Render(records, options.Paper, options.BothCopies));
+    }
+
+    protected override (Guid Id, string Serial) DocumentOf(ReportSource source) => (source.Report.Id, source.Report.InfoCardSerial);
+
+    protected override async Task<List<MemberInfoCardRecord>> RecordsAsync(IReadOnlyList<ReportSource> sources, AccessScope scope, OrgTree tree)
+    {
         var withPhoto = sources.Where(s => s.Member.HasPhoto).Select(s => s.Member.Id).Distinct().ToList();
         var photos = withPhoto.Count == 0
             ? []
-            : await db.MemberPhotos.AsNoTracking().Where(p => withPhoto.Contains(p.MemberId))
+            : await Db.MemberPhotos.AsNoTracking().Where(p => withPhoto.Contains(p.MemberId))
                 .Select(p => new { p.MemberId, p.ContentType, p.Content })
                 .ToDictionaryAsync(p => p.MemberId);
 
-        var scope = db.Scope;
-        var tree = await trees.GetAsync();
-        var records = sources.Select(s =>
+        return [.. sources.Select(s =>
         {
             var (r, m) = (s.Report, s.Member);
             photos.TryGetValue(m.Id, out var photo);
@@ -63,11 +69,6 @@ public sealed class PrintInfoCards(PortalDbContext db, OrgTreeCache trees, Audit
                 PhotoContentType = photo?.ContentType,
                 UnitPartyOrganisation = m.WorkUnitId is null ? null : PartyOrganisation(tree.NameOf(m.WorkUnitId)),
             };
-        }).ToList();
-
-        var content = MemberInfoCardPdf.Render(records, options.Paper, options.BothCopies);
-        await AuditUnmaskedAsync(audit, scope, MemberInfoCardPdf.Title, nameof(CommunityReport), [.. sources.Select(s => (s.Report.Id, s.Report.InfoCardSerial))]);
-        var (name, fallback) = FileNames("基本情况信息卡", "member-info-card", [.. records.Select(r => r.Serial)], Clock.TodayInChina(time));
-        return new PdfFile(content, name, fallback, records.Count);
+        })];
     }
 }

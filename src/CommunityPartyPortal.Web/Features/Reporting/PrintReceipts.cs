@@ -4,6 +4,7 @@ using CommunityPartyPortal.Domain.Common;
 using CommunityPartyPortal.Domain.Data;
 using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Reporting;
+using CommunityPartyPortal.Domain.Scoping;
 using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CommunityPartyPortal.Web.Features.Reporting.ReportingDocuments;
@@ -14,22 +15,24 @@ namespace CommunityPartyPortal.Web.Features.Reporting;
 /// 在职党员进社区报到回执 as PDF, one receipt (community stub + receipt to the unit) per page. The secretary prints
 /// the reports made to its community, the unit those of its members, the county any; anything else is 404.
 /// </summary>
-public sealed class PrintReceipts(PortalDbContext db, OrgTreeCache trees, AuditLog audit, TimeProvider time) : IUseCase
+public sealed class PrintReceipts(PortalDbContext db, OrgTreeCache trees, AuditLog audit, TimeProvider time)
+    : ReportPrintUseCase<ReportReceiptRecord>(db, trees, audit, time), IUseCase
 {
-    /// <summary>The PDF, or null when any report is not the user's to print (404).</summary>
-    public async Task<PdfFile?> HandleAsync(IEnumerable<Guid> reportIds)
-    {
-        var ids = Distinct(reportIds);
-        if (await ReportSources.LoadAsync(db, ids) is not { } sources) return null;
+    protected override PrintedDocument Document { get; } = new(ReportReceiptPdf.Title, nameof(CommunityReport), "报到回执", "report-receipt");
 
+    /// <summary>The PDF, or null when any report is not the user's to print (404).</summary>
+    public Task<PdfFile?> HandleAsync(IEnumerable<Guid> reportIds) => PrintAsync(reportIds, ReportReceiptPdf.Render);
+
+    protected override (Guid Id, string Serial) DocumentOf(ReportSource source) => (source.Report.Id, source.Report.ReceiptSerial);
+
+    protected override async Task<List<ReportReceiptRecord>> RecordsAsync(IReadOnlyList<ReportSource> sources, AccessScope scope, OrgTree tree)
+    {
         var communityIds = sources.Select(s => s.Report.CommunityId).Distinct().ToList();
-        var contacts = await db.Organizations.AsNoTracking().Where(o => communityIds.Contains(o.Id))
+        var contacts = await Db.Organizations.AsNoTracking().Where(o => communityIds.Contains(o.Id))
             .Select(o => new { o.Id, o.ContactPerson, o.ContactPhone })
             .ToDictionaryAsync(o => o.Id);
 
-        var scope = db.Scope;
-        var tree = await trees.GetAsync();
-        var records = sources.Select(s =>
+        return [.. sources.Select(s =>
         {
             var (r, m) = (s.Report, s.Member);
             contacts.TryGetValue(r.CommunityId, out var community);
@@ -52,11 +55,6 @@ public sealed class PrintReceipts(PortalDbContext db, OrgTreeCache trees, AuditL
                 CommunityPhone = community?.ContactPhone,
                 Address = AddressOf(m, tree),
             };
-        }).ToList();
-
-        var content = ReportReceiptPdf.Render(records);
-        await AuditUnmaskedAsync(audit, scope, ReportReceiptPdf.Title, nameof(CommunityReport), [.. sources.Select(s => (s.Report.Id, s.Report.ReceiptSerial))]);
-        var (name, fallback) = FileNames("报到回执", "report-receipt", [.. records.Select(r => r.Serial)], Clock.TodayInChina(time));
-        return new PdfFile(content, name, fallback, records.Count);
+        })];
     }
 }
