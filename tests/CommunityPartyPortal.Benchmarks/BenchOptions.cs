@@ -33,6 +33,8 @@ internal sealed class BenchOptions
                                          used more than a quarter of a core during its run; the least disturbed
                                          run is reported
           --scenarios a,b,…              measure only these scenarios (0 a b b2 c d e4 e8 f g h)
+          --sql FILE                     what-if: run the SQL in FILE after seeding (e.g. a candidate index); the
+                                         report quotes it
           --show-sql                     print the SQL of one request of each scenario (to stderr)
           --out FILE                     also write the Markdown report to FILE
         """;
@@ -53,6 +55,7 @@ internal sealed class BenchOptions
     public int QuietWait { get; init; } = 30;
     public int Retries { get; init; } = 2;
     public IReadOnlyList<string>? Scenarios { get; init; }
+    public string? SqlFile { get; init; }
     public string? Out { get; init; }
 
     /// <summary>The command as typed, for the report.</summary>
@@ -63,7 +66,7 @@ internal sealed class BenchOptions
         if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list).");
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "retries", "scenarios", "out"];
+        string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "retries", "scenarios", "sql", "out"];
         string[] knownFlags = ["quick", "quiet-log", "analyze", "show-sql"];
         for (var i = 1; i < args.Length; i++)
         {
@@ -128,6 +131,7 @@ internal sealed class BenchOptions
             Retries = Int("retries", 2, 0),
             Scenarios = values.TryGetValue("scenarios", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
             Out = values.GetValueOrDefault("out"),
+            SqlFile = values.GetValueOrDefault("sql"),
             CommandLine = "dotnet run -c Release --project tests/CommunityPartyPortal.Benchmarks -- " + string.Join(' ', args.Select(Quote)),
         };
     }

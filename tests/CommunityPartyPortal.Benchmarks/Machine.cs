@@ -12,7 +12,7 @@ internal static class Machine
     {
         yield return $"CPU: {Environment.ProcessorCount} logical processors (nproc){Cpu()}";
         yield return $"Memory: {Memory()}";
-        yield return $"OS: {OsName()} ({RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.OSArchitecture})";
+        yield return $"OS: {OsName()} (kernel {Kernel()}, {RuntimeInformation.OSArchitecture})";
         yield return $".NET: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {BuildConfiguration()} build";
     }
 
@@ -70,6 +70,12 @@ internal static class Machine
         {
             return $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024.0 / 1024.0:0.0} GiB available to .NET";
         }
+    }
+
+    private static string Kernel()
+    {
+        try { return File.ReadAllText("/proc/sys/kernel/osrelease").Trim(); }
+        catch (IOException) { return Environment.OSVersion.Version.ToString(); }
     }
 
     private static string OsName()

@@ -61,6 +61,7 @@ internal static partial class MemberListBenchmark
         var (seedTime, orgCount, memberCount) = await portal.SeedAsync(county);
         Log($"seeded {orgCount} organisations and {memberCount} members in {seedTime.TotalSeconds:0.0} s");
 
+        var whatIf = await RunWhatIfSqlAsync(portal, options, ct);
         var statistics = await UpdateStatisticsAsync(portal, options, ct);
         var (dbVersion, dbBytes) = await portal.DescribeDatabaseAsync();
 
@@ -167,7 +168,7 @@ internal static partial class MemberListBenchmark
         }
 
         var report = Report(options, portal, outcomes, new ReportFacts(
-            dbVersion, dbBytes, orgCount, memberCount, seedTime, generateTime, startTime, statistics, loadBefore, Machine.LoadAverage()));
+            dbVersion, dbBytes, orgCount, memberCount, seedTime, generateTime, startTime, statistics, loadBefore, Machine.LoadAverage(), whatIf));
         if (interrupted) report = "**INTERRUPTED** (time limit or signal): not every scenario was measured.\n\n" + report;
         Console.WriteLine(report);
         if (options.Out is { } path)
@@ -221,7 +222,20 @@ internal static partial class MemberListBenchmark
 
     private sealed record ReportFacts(
         string DbVersion, long DbBytes, int Organizations, int Members, TimeSpan SeedTime, TimeSpan GenerateTime, TimeSpan StartTime,
-        string Statistics, string LoadBefore, string LoadAfter);
+        string Statistics, string LoadBefore, string LoadAfter, string? WhatIf);
+
+    /// <summary>--sql: a what-if change of the database (an index, say), run after seeding and before the statistics.</summary>
+    private static async Task<string?> RunWhatIfSqlAsync(BenchPortal portal, BenchOptions options, CancellationToken ct)
+    {
+        if (options.SqlFile is not { } file) return null;
+        var sql = await File.ReadAllTextAsync(file, ct);
+        await using var scope = portal.SystemScope(out var db);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+        var clock = Stopwatch.StartNew();
+        await db.Database.ExecuteSqlRawAsync(sql, ct);
+        Log($"what-if SQL from {file} in {clock.Elapsed.TotalSeconds:0.0} s");
+        return sql.Trim();
+    }
 
     /// <summary>PostgreSQL: VACUUM (ANALYZE), what autovacuum does within a minute or so of a bulk load. SQLite: ANALYZE only with --analyze.</summary>
     private static async Task<string> UpdateStatisticsAsync(BenchPortal portal, BenchOptions options, CancellationToken ct)
@@ -287,6 +301,14 @@ internal static partial class MemberListBenchmark
             .Append(CultureInfo.InvariantCulture, $"**{facts.SeedTime.TotalSeconds:0.0} s** through `DemoCountySeeder.SeedAsync` (of which about {facts.GenerateTime.TotalSeconds:0.0} s ")
             .AppendLine(CultureInfo.InvariantCulture, $"generating the county in memory, the rest `BulkLoader` and 6 accounts); start with migrations {facts.StartTime.TotalSeconds:0.0} s");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Statistics: {facts.Statistics}");
+        if (facts.WhatIf is { } whatIf)
+        {
+            text.AppendLine("- **What-if**: this SQL ran after seeding (not part of the portal's schema):");
+            text.AppendLine();
+            text.AppendLine("  ```sql");
+            foreach (var line in whatIf.Split('\n')) text.AppendLine("  " + line.TrimEnd());
+            text.AppendLine("  ```");
+        }
         text.Append(CultureInfo.InvariantCulture, $"- Load: {options.Warmup} warm-up requests per scenario (all scenarios warmed up first), then per scenario {options.Requests} measured GETs from {options.Concurrency} concurrent ")
             .Append(CultureInfo.InvariantCulture, $"clients (closed loop, limit {options.Seconds} s), over HTTP on 127.0.0.1 in the same process; logging: ")
             .AppendLine(options.QuietLog ? "warnings only" : "production levels (a line per request to the log file)");
