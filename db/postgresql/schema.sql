@@ -550,3 +550,660 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    ALTER TABLE "Members" ADD "NamePinyin" character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    ALTER TABLE "Members" ADD "NameInitials" character varying(50);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Members_CommunityId_NameInitials" ON "Members" ("CommunityId", "NameInitials");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "ServicePosts" (
+        "Id" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "Kind" integer NOT NULL,
+        "Category" integer NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "Duties" character varying(500),
+        "Area" character varying(200),
+        "Capacity" integer,
+        "IsClosed" boolean NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ServicePosts" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ServicePosts_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "PostClaims" (
+        "Id" uuid NOT NULL,
+        "PostId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "Status" integer NOT NULL,
+        "RequestedOn" date NOT NULL,
+        "ApprovedOn" date,
+        "DecidedBy" character varying(50),
+        "ReleasedOn" date,
+        "Note" character varying(200),
+        "ActiveSlot" integer,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_PostClaims" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PostClaims_ServicePosts_PostId" FOREIGN KEY ("PostId") REFERENCES "ServicePosts" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PostClaims_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PostClaims_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "Teams" (
+        "Id" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "Kind" integer NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "Category" integer NOT NULL,
+        "PostId" uuid,
+        "LeaderMemberId" uuid,
+        "Description" character varying(500),
+        "IsDissolved" boolean NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Teams" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Teams_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Teams_ServicePosts_PostId" FOREIGN KEY ("PostId") REFERENCES "ServicePosts" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Teams_Members_LeaderMemberId" FOREIGN KEY ("LeaderMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "TeamMemberships" (
+        "Id" uuid NOT NULL,
+        "TeamId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "JoinedOn" date NOT NULL,
+        "LeftOn" date,
+        "ActiveSlot" integer,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_TeamMemberships" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_TeamMemberships_Teams_TeamId" FOREIGN KEY ("TeamId") REFERENCES "Teams" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TeamMemberships_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TeamMemberships_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "Activities" (
+        "Id" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "Title" character varying(100) NOT NULL,
+        "Kind" integer NOT NULL,
+        "Category" integer NOT NULL,
+        "IsPublicWelfare" boolean NOT NULL,
+        "Place" character varying(200),
+        "StartsAt" timestamp with time zone NOT NULL,
+        "EndsAt" timestamp with time zone NOT NULL,
+        "Organiser" character varying(50),
+        "Capacity" integer,
+        "DefaultMinutes" integer NOT NULL,
+        "Description" character varying(1000),
+        "SeriesId" uuid,
+        "CheckInCode" character varying(32) NOT NULL,
+        "IsCancelled" boolean NOT NULL,
+        "CancelReason" character varying(200),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Activities" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Activities_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "ServiceRecords" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "ActivityId" uuid,
+        "ServedOn" date NOT NULL,
+        "Content" character varying(200) NOT NULL,
+        "Category" integer NOT NULL,
+        "IsPublicWelfare" boolean NOT NULL,
+        "Minutes" integer NOT NULL,
+        "Source" integer NOT NULL,
+        "Status" integer NOT NULL,
+        "RecordedBy" character varying(50) NOT NULL,
+        "ConfirmedBy" character varying(50),
+        "ConfirmedAt" timestamp with time zone,
+        "StatusReason" character varying(200),
+        "CorrectsId" uuid,
+        "IdempotencyKey" character varying(64),
+        "ActiveSlot" integer,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ServiceRecords" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ServiceRecords_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ServiceRecords_Activities_ActivityId" FOREIGN KEY ("ActivityId") REFERENCES "Activities" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ServiceRecords_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ServiceRecords_ServiceRecords_CorrectsId" FOREIGN KEY ("CorrectsId") REFERENCES "ServiceRecords" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "Wishes" (
+        "Id" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "Serial" character varying(30) NOT NULL,
+        "Title" character varying(100) NOT NULL,
+        "Content" character varying(500),
+        "ResidentName" character varying(50) NOT NULL,
+        "ResidentPhone" character varying(20),
+        "Address" character varying(200),
+        "Source" integer NOT NULL,
+        "Category" integer NOT NULL,
+        "Status" integer NOT NULL,
+        "SubmittedOn" date NOT NULL,
+        "PublishedOn" date,
+        "ClaimedByMemberId" uuid,
+        "ClaimedOn" date,
+        "FulfilledOn" date,
+        "FulfilmentNote" character varying(500),
+        "ConfirmedBy" character varying(50),
+        "ConfirmedOn" date,
+        "Reason" character varying(200),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Wishes" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Wishes_Members_ClaimedByMemberId" FOREIGN KEY ("ClaimedByMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Wishes_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "WishEvents" (
+        "Id" uuid NOT NULL,
+        "WishId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "At" timestamp with time zone NOT NULL,
+        "From" integer NOT NULL,
+        "To" integer NOT NULL,
+        "By" character varying(50) NOT NULL,
+        "MemberId" uuid,
+        "Note" character varying(200),
+        CONSTRAINT "PK_WishEvents" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WishEvents_Wishes_WishId" FOREIGN KEY ("WishId") REFERENCES "Wishes" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_WishEvents_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "Households" (
+        "Id" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "GridId" uuid,
+        "Serial" character varying(30) NOT NULL,
+        "Kind" integer NOT NULL,
+        "HeadName" character varying(50) NOT NULL,
+        "Gender" integer,
+        "BirthYear" integer,
+        "NationalId" character varying(18),
+        "Phone" character varying(20),
+        "Address" character varying(200) NOT NULL,
+        "Situation" character varying(500),
+        "Needs" character varying(500),
+        "IsArchived" boolean NOT NULL,
+        "ArchiveReason" character varying(200),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Households" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Households_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Households_Organizations_GridId" FOREIGN KEY ("GridId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "HouseholdPairings" (
+        "Id" uuid NOT NULL,
+        "HouseholdId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "PairedOn" date NOT NULL,
+        "EndedOn" date,
+        "ActiveSlot" integer,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_HouseholdPairings" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_HouseholdPairings_Households_HouseholdId" FOREIGN KEY ("HouseholdId") REFERENCES "Households" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_HouseholdPairings_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_HouseholdPairings_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "HouseholdVisits" (
+        "Id" uuid NOT NULL,
+        "HouseholdId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "VisitedOn" date NOT NULL,
+        "Help" integer NOT NULL,
+        "Content" character varying(500) NOT NULL,
+        "RecordedBy" character varying(50) NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_HouseholdVisits" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_HouseholdVisits_Households_HouseholdId" FOREIGN KEY ("HouseholdId") REFERENCES "Households" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_HouseholdVisits_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_HouseholdVisits_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "Suggestions" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "SubmittedOn" date NOT NULL,
+        "Title" character varying(100) NOT NULL,
+        "Content" character varying(1000) NOT NULL,
+        "Addressee" character varying(100),
+        "Status" integer NOT NULL,
+        "Answer" character varying(1000),
+        "AnsweredOn" date,
+        "AnsweredBy" character varying(50),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Suggestions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Suggestions_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Suggestions_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "Recognitions" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "Title" character varying(100) NOT NULL,
+        "AwardedOn" date NOT NULL,
+        "AwardedBy" character varying(100) NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Recognitions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Recognitions_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Recognitions_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE TABLE "RequirementRules" (
+        "Id" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "Kind" integer NOT NULL,
+        "Minimum" integer NOT NULL,
+        "AlternativeMinimum" integer,
+        "Ordinal" integer NOT NULL,
+        "Label" character varying(100) NOT NULL,
+        "Preset" character varying(30),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_RequirementRules" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_ServicePosts_CommunityId_Kind" ON "ServicePosts" ("CommunityId", "Kind");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_PostClaims_PostId_MemberId_ActiveSlot" ON "PostClaims" ("PostId", "MemberId", "ActiveSlot");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_PostClaims_MemberId_Status" ON "PostClaims" ("MemberId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_PostClaims_CommunityId_Status" ON "PostClaims" ("CommunityId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Teams_CommunityId_Kind" ON "Teams" ("CommunityId", "Kind");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Teams_PostId" ON "Teams" ("PostId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Teams_LeaderMemberId" ON "Teams" ("LeaderMemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_TeamMemberships_TeamId_MemberId_ActiveSlot" ON "TeamMemberships" ("TeamId", "MemberId", "ActiveSlot");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_TeamMemberships_MemberId" ON "TeamMemberships" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_TeamMemberships_CommunityId" ON "TeamMemberships" ("CommunityId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Activities_CommunityId_StartsAt" ON "Activities" ("CommunityId", "StartsAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Activities_StartsAt" ON "Activities" ("StartsAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_Activities_CheckInCode" ON "Activities" ("CheckInCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Activities_SeriesId" ON "Activities" ("SeriesId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_ServiceRecords_MemberId_ServedOn" ON "ServiceRecords" ("MemberId", "ServedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_ServiceRecords_CommunityId_ServedOn" ON "ServiceRecords" ("CommunityId", "ServedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_ServiceRecords_ActivityId_MemberId_ActiveSlot" ON "ServiceRecords" ("ActivityId", "MemberId", "ActiveSlot");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_ServiceRecords_IdempotencyKey" ON "ServiceRecords" ("IdempotencyKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_ServiceRecords_ServedOn" ON "ServiceRecords" ("ServedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_ServiceRecords_CorrectsId" ON "ServiceRecords" ("CorrectsId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_Wishes_Serial" ON "Wishes" ("Serial");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Wishes_CommunityId_Status" ON "Wishes" ("CommunityId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Wishes_ClaimedByMemberId" ON "Wishes" ("ClaimedByMemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_WishEvents_WishId_At" ON "WishEvents" ("WishId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_WishEvents_CommunityId" ON "WishEvents" ("CommunityId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_Households_Serial" ON "Households" ("Serial");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Households_CommunityId_Kind" ON "Households" ("CommunityId", "Kind");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Households_GridId" ON "Households" ("GridId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_HouseholdPairings_HouseholdId_MemberId_ActiveSlot" ON "HouseholdPairings" ("HouseholdId", "MemberId", "ActiveSlot");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_HouseholdPairings_MemberId" ON "HouseholdPairings" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_HouseholdPairings_CommunityId" ON "HouseholdPairings" ("CommunityId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_HouseholdVisits_HouseholdId_VisitedOn" ON "HouseholdVisits" ("HouseholdId", "VisitedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_HouseholdVisits_MemberId_VisitedOn" ON "HouseholdVisits" ("MemberId", "VisitedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_HouseholdVisits_CommunityId_VisitedOn" ON "HouseholdVisits" ("CommunityId", "VisitedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Suggestions_MemberId_SubmittedOn" ON "Suggestions" ("MemberId", "SubmittedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Suggestions_CommunityId_Status" ON "Suggestions" ("CommunityId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Recognitions_MemberId_Year" ON "Recognitions" ("MemberId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE INDEX "IX_Recognitions_CommunityId_Year" ON "Recognitions" ("CommunityId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    CREATE UNIQUE INDEX "IX_RequirementRules_Year_Kind" ON "RequirementRules" ("Year", "Kind");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129000000_Service') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129000000_Service', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

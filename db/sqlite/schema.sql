@@ -308,3 +308,361 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261122010000_Reporting', '10.0.14');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "Members" ADD "NamePinyin" TEXT NULL;
+
+ALTER TABLE "Members" ADD "NameInitials" TEXT NULL;
+
+CREATE INDEX "IX_Members_CommunityId_NameInitials" ON "Members" ("CommunityId", "NameInitials");
+
+CREATE TABLE "ServicePosts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ServicePosts" PRIMARY KEY,
+    "CommunityId" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Category" INTEGER NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Duties" TEXT NULL,
+    "Area" TEXT NULL,
+    "Capacity" INTEGER NULL,
+    "IsClosed" INTEGER NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_ServicePosts_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "PostClaims" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_PostClaims" PRIMARY KEY,
+    "PostId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "RequestedOn" TEXT NOT NULL,
+    "ApprovedOn" TEXT NULL,
+    "DecidedBy" TEXT NULL,
+    "ReleasedOn" TEXT NULL,
+    "Note" TEXT NULL,
+    "ActiveSlot" INTEGER NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_PostClaims_ServicePosts_PostId" FOREIGN KEY ("PostId") REFERENCES "ServicePosts" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_PostClaims_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_PostClaims_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Teams" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Teams" PRIMARY KEY,
+    "CommunityId" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Category" INTEGER NOT NULL,
+    "PostId" TEXT NULL,
+    "LeaderMemberId" TEXT NULL,
+    "Description" TEXT NULL,
+    "IsDissolved" INTEGER NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Teams_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Teams_ServicePosts_PostId" FOREIGN KEY ("PostId") REFERENCES "ServicePosts" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Teams_Members_LeaderMemberId" FOREIGN KEY ("LeaderMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "TeamMemberships" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_TeamMemberships" PRIMARY KEY,
+    "TeamId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "JoinedOn" TEXT NOT NULL,
+    "LeftOn" TEXT NULL,
+    "ActiveSlot" INTEGER NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_TeamMemberships_Teams_TeamId" FOREIGN KEY ("TeamId") REFERENCES "Teams" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_TeamMemberships_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_TeamMemberships_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Activities" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Activities" PRIMARY KEY,
+    "CommunityId" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Category" INTEGER NOT NULL,
+    "IsPublicWelfare" INTEGER NOT NULL,
+    "Place" TEXT NULL,
+    "StartsAt" TEXT NOT NULL,
+    "EndsAt" TEXT NOT NULL,
+    "Organiser" TEXT NULL,
+    "Capacity" INTEGER NULL,
+    "DefaultMinutes" INTEGER NOT NULL,
+    "Description" TEXT NULL,
+    "SeriesId" TEXT NULL,
+    "CheckInCode" TEXT NOT NULL,
+    "IsCancelled" INTEGER NOT NULL,
+    "CancelReason" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Activities_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ServiceRecords" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ServiceRecords" PRIMARY KEY,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "ActivityId" TEXT NULL,
+    "ServedOn" TEXT NOT NULL,
+    "Content" TEXT NOT NULL,
+    "Category" INTEGER NOT NULL,
+    "IsPublicWelfare" INTEGER NOT NULL,
+    "Minutes" INTEGER NOT NULL,
+    "Source" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "ConfirmedBy" TEXT NULL,
+    "ConfirmedAt" TEXT NULL,
+    "StatusReason" TEXT NULL,
+    "CorrectsId" TEXT NULL,
+    "IdempotencyKey" TEXT NULL,
+    "ActiveSlot" INTEGER NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_ServiceRecords_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ServiceRecords_Activities_ActivityId" FOREIGN KEY ("ActivityId") REFERENCES "Activities" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ServiceRecords_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ServiceRecords_ServiceRecords_CorrectsId" FOREIGN KEY ("CorrectsId") REFERENCES "ServiceRecords" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Wishes" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Wishes" PRIMARY KEY,
+    "CommunityId" TEXT NOT NULL,
+    "Serial" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Content" TEXT NULL,
+    "ResidentName" TEXT NOT NULL,
+    "ResidentPhone" TEXT NULL,
+    "Address" TEXT NULL,
+    "Source" INTEGER NOT NULL,
+    "Category" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "SubmittedOn" TEXT NOT NULL,
+    "PublishedOn" TEXT NULL,
+    "ClaimedByMemberId" TEXT NULL,
+    "ClaimedOn" TEXT NULL,
+    "FulfilledOn" TEXT NULL,
+    "FulfilmentNote" TEXT NULL,
+    "ConfirmedBy" TEXT NULL,
+    "ConfirmedOn" TEXT NULL,
+    "Reason" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Wishes_Members_ClaimedByMemberId" FOREIGN KEY ("ClaimedByMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Wishes_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "WishEvents" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WishEvents" PRIMARY KEY,
+    "WishId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    "From" INTEGER NOT NULL,
+    "To" INTEGER NOT NULL,
+    "By" TEXT NOT NULL,
+    "MemberId" TEXT NULL,
+    "Note" TEXT NULL,
+    CONSTRAINT "FK_WishEvents_Wishes_WishId" FOREIGN KEY ("WishId") REFERENCES "Wishes" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_WishEvents_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Households" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Households" PRIMARY KEY,
+    "CommunityId" TEXT NOT NULL,
+    "GridId" TEXT NULL,
+    "Serial" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "HeadName" TEXT NOT NULL,
+    "Gender" INTEGER NULL,
+    "BirthYear" INTEGER NULL,
+    "NationalId" TEXT NULL,
+    "Phone" TEXT NULL,
+    "Address" TEXT NOT NULL,
+    "Situation" TEXT NULL,
+    "Needs" TEXT NULL,
+    "IsArchived" INTEGER NOT NULL,
+    "ArchiveReason" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Households_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Households_Organizations_GridId" FOREIGN KEY ("GridId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "HouseholdPairings" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_HouseholdPairings" PRIMARY KEY,
+    "HouseholdId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "PairedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "ActiveSlot" INTEGER NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_HouseholdPairings_Households_HouseholdId" FOREIGN KEY ("HouseholdId") REFERENCES "Households" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_HouseholdPairings_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_HouseholdPairings_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "HouseholdVisits" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_HouseholdVisits" PRIMARY KEY,
+    "HouseholdId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "VisitedOn" TEXT NOT NULL,
+    "Help" INTEGER NOT NULL,
+    "Content" TEXT NOT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_HouseholdVisits_Households_HouseholdId" FOREIGN KEY ("HouseholdId") REFERENCES "Households" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_HouseholdVisits_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_HouseholdVisits_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Suggestions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Suggestions" PRIMARY KEY,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "SubmittedOn" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Content" TEXT NOT NULL,
+    "Addressee" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "Answer" TEXT NULL,
+    "AnsweredOn" TEXT NULL,
+    "AnsweredBy" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Suggestions_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Suggestions_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Recognitions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Recognitions" PRIMARY KEY,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "AwardedOn" TEXT NOT NULL,
+    "AwardedBy" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Recognitions_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Recognitions_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "RequirementRules" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_RequirementRules" PRIMARY KEY,
+    "Year" INTEGER NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Minimum" INTEGER NOT NULL,
+    "AlternativeMinimum" INTEGER NULL,
+    "Ordinal" INTEGER NOT NULL,
+    "Label" TEXT NOT NULL,
+    "Preset" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_ServicePosts_CommunityId_Kind" ON "ServicePosts" ("CommunityId", "Kind");
+
+CREATE UNIQUE INDEX "IX_PostClaims_PostId_MemberId_ActiveSlot" ON "PostClaims" ("PostId", "MemberId", "ActiveSlot");
+
+CREATE INDEX "IX_PostClaims_MemberId_Status" ON "PostClaims" ("MemberId", "Status");
+
+CREATE INDEX "IX_PostClaims_CommunityId_Status" ON "PostClaims" ("CommunityId", "Status");
+
+CREATE INDEX "IX_Teams_CommunityId_Kind" ON "Teams" ("CommunityId", "Kind");
+
+CREATE INDEX "IX_Teams_PostId" ON "Teams" ("PostId");
+
+CREATE INDEX "IX_Teams_LeaderMemberId" ON "Teams" ("LeaderMemberId");
+
+CREATE UNIQUE INDEX "IX_TeamMemberships_TeamId_MemberId_ActiveSlot" ON "TeamMemberships" ("TeamId", "MemberId", "ActiveSlot");
+
+CREATE INDEX "IX_TeamMemberships_MemberId" ON "TeamMemberships" ("MemberId");
+
+CREATE INDEX "IX_TeamMemberships_CommunityId" ON "TeamMemberships" ("CommunityId");
+
+CREATE INDEX "IX_Activities_CommunityId_StartsAt" ON "Activities" ("CommunityId", "StartsAt");
+
+CREATE INDEX "IX_Activities_StartsAt" ON "Activities" ("StartsAt");
+
+CREATE UNIQUE INDEX "IX_Activities_CheckInCode" ON "Activities" ("CheckInCode");
+
+CREATE INDEX "IX_Activities_SeriesId" ON "Activities" ("SeriesId");
+
+CREATE INDEX "IX_ServiceRecords_MemberId_ServedOn" ON "ServiceRecords" ("MemberId", "ServedOn");
+
+CREATE INDEX "IX_ServiceRecords_CommunityId_ServedOn" ON "ServiceRecords" ("CommunityId", "ServedOn");
+
+CREATE UNIQUE INDEX "IX_ServiceRecords_ActivityId_MemberId_ActiveSlot" ON "ServiceRecords" ("ActivityId", "MemberId", "ActiveSlot");
+
+CREATE UNIQUE INDEX "IX_ServiceRecords_IdempotencyKey" ON "ServiceRecords" ("IdempotencyKey");
+
+CREATE INDEX "IX_ServiceRecords_ServedOn" ON "ServiceRecords" ("ServedOn");
+
+CREATE INDEX "IX_ServiceRecords_CorrectsId" ON "ServiceRecords" ("CorrectsId");
+
+CREATE UNIQUE INDEX "IX_Wishes_Serial" ON "Wishes" ("Serial");
+
+CREATE INDEX "IX_Wishes_CommunityId_Status" ON "Wishes" ("CommunityId", "Status");
+
+CREATE INDEX "IX_Wishes_ClaimedByMemberId" ON "Wishes" ("ClaimedByMemberId");
+
+CREATE INDEX "IX_WishEvents_WishId_At" ON "WishEvents" ("WishId", "At");
+
+CREATE INDEX "IX_WishEvents_CommunityId" ON "WishEvents" ("CommunityId");
+
+CREATE UNIQUE INDEX "IX_Households_Serial" ON "Households" ("Serial");
+
+CREATE INDEX "IX_Households_CommunityId_Kind" ON "Households" ("CommunityId", "Kind");
+
+CREATE INDEX "IX_Households_GridId" ON "Households" ("GridId");
+
+CREATE UNIQUE INDEX "IX_HouseholdPairings_HouseholdId_MemberId_ActiveSlot" ON "HouseholdPairings" ("HouseholdId", "MemberId", "ActiveSlot");
+
+CREATE INDEX "IX_HouseholdPairings_MemberId" ON "HouseholdPairings" ("MemberId");
+
+CREATE INDEX "IX_HouseholdPairings_CommunityId" ON "HouseholdPairings" ("CommunityId");
+
+CREATE INDEX "IX_HouseholdVisits_HouseholdId_VisitedOn" ON "HouseholdVisits" ("HouseholdId", "VisitedOn");
+
+CREATE INDEX "IX_HouseholdVisits_MemberId_VisitedOn" ON "HouseholdVisits" ("MemberId", "VisitedOn");
+
+CREATE INDEX "IX_HouseholdVisits_CommunityId_VisitedOn" ON "HouseholdVisits" ("CommunityId", "VisitedOn");
+
+CREATE INDEX "IX_Suggestions_MemberId_SubmittedOn" ON "Suggestions" ("MemberId", "SubmittedOn");
+
+CREATE INDEX "IX_Suggestions_CommunityId_Status" ON "Suggestions" ("CommunityId", "Status");
+
+CREATE INDEX "IX_Recognitions_MemberId_Year" ON "Recognitions" ("MemberId", "Year");
+
+CREATE INDEX "IX_Recognitions_CommunityId_Year" ON "Recognitions" ("CommunityId", "Year");
+
+CREATE UNIQUE INDEX "IX_RequirementRules_Year_Kind" ON "RequirementRules" ("Year", "Kind");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261129000000_Service', '10.0.14');
+
+COMMIT;

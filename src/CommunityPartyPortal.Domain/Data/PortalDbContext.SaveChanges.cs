@@ -4,6 +4,8 @@ using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Reporting;
 using CommunityPartyPortal.Domain.Scoping;
+using CommunityPartyPortal.Domain.Service;
+using CommunityPartyPortal.Domain.Service.Requirements;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -58,6 +60,7 @@ public partial class PortalDbContext
                     orgsChanged = true;
                     break;
                 case Member member:
+                    KeepPinyin(entry, member);
                     CheckMember(entry, member);
                     break;
                 case MemberPhoto photo:
@@ -77,8 +80,14 @@ public partial class PortalDbContext
                 case UnitVerification verification:
                     CheckWrite(entry, verification, Guid.Empty);
                     break;
-                case ReportingYear:
-                    if (!Scope.SeesEverything) throw new ScopeViolationException("只有县级管理员可以设置报到年度");
+                case ReportingYear or RequirementRule:
+                    if (!Scope.SeesEverything) throw new ScopeViolationException("只有县级管理员可以设置年度要求");
+                    break;
+                case ServiceRecord when entry.State == EntityState.Deleted:
+                    throw new InvalidOperationException("服务记录不能删除，只能撤销、不通过或更正");
+                case ICommunityOwned record:
+                    KeepActiveSlot(record);
+                    CheckCommunityWrite(entry, record);
                     break;
             }
 
@@ -104,6 +113,28 @@ public partial class PortalDbContext
 
         AuditEntries.AddRange(audits);
         return orgsChanged;
+    }
+
+    /// <summary>The "one open X" slots backed by unique indexes follow the record's state.</summary>
+    private static void KeepActiveSlot(ICommunityOwned record)
+    {
+        switch (record)
+        {
+            case PostClaim c: c.ActiveSlot = c.IsOpen ? 1 : null; break;
+            case TeamMembership m: m.ActiveSlot = m.LeftOn is null ? 1 : null; break;
+            case HouseholdPairing p: p.ActiveSlot = p.EndedOn is null ? 1 : null; break;
+            case ServiceRecord r: r.ActiveSlot = r.ActivityId is not null && r.Status is RecordStatus.Pending or RecordStatus.Confirmed ? 1 : null; break;
+        }
+    }
+
+    private static void KeepPinyin(EntityEntry entry, Member member)
+    {
+        if (entry.State == EntityState.Added || entry.Property(nameof(Member.Name)).IsModified || member.NameInitials is null)
+        {
+            var reading = Rules.Pinyin.Of(member.Name);
+            member.NamePinyin = reading.Full;
+            member.NameInitials = reading.Initials;
+        }
     }
 
     private void CheckMember(EntityEntry entry, Member member)

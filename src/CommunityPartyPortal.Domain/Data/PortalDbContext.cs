@@ -4,6 +4,8 @@ using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Reporting;
 using CommunityPartyPortal.Domain.Scoping;
+using CommunityPartyPortal.Domain.Service;
+using CommunityPartyPortal.Domain.Service.Requirements;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,11 +58,27 @@ public partial class PortalDbContext : IdentityUserContext<PortalUser, Guid>
     public DbSet<ReportLetter> ReportLetters => Set<ReportLetter>();
     public DbSet<CommunityReport> CommunityReports => Set<CommunityReport>();
     public DbSet<SerialCounter> SerialCounters => Set<SerialCounter>();
+    public DbSet<ServicePost> ServicePosts => Set<ServicePost>();
+    public DbSet<PostClaim> PostClaims => Set<PostClaim>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+    public DbSet<Wish> Wishes => Set<Wish>();
+    public DbSet<WishEvent> WishEvents => Set<WishEvent>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdPairing> HouseholdPairings => Set<HouseholdPairing>();
+    public DbSet<HouseholdVisit> HouseholdVisits => Set<HouseholdVisit>();
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+    public DbSet<Recognition> Recognitions => Set<Recognition>();
+    public DbSet<RequirementRule> RequirementRules => Set<RequirementRule>();
 
     // Scope values read by the query filters; EF turns these into parameters of every query.
     internal Guid? ScopeOrganizationId => Scope.OrganizationId;
     internal List<Guid> ScopeUnitIds => scopeUnitIds ??= [.. Scope.UnitIds];
     private List<Guid>? scopeUnitIds;
+    internal List<Guid> ScopeCommunityIds => scopeCommunityIds ??= [.. Scope.CommunityIds];
+    private List<Guid>? scopeCommunityIds;
     internal Guid? ScopeMemberId => Scope.MemberId;
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -62,6 +62,7 @@ public partial class PortalDbContext
             ScopeKind.Unit => v => ScopeUnitIds.Contains(v.WorkUnitId),
             _ => v => false,
         });
+        ApplyCommunityFilters(builder, kind, member);
     }
 
     /// <summary>

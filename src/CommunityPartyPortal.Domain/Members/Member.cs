@@ -11,6 +11,10 @@ namespace CommunityPartyPortal.Domain.Members;
 public class Member : EditableEntity
 {
     public required string Name { get; set; }
+    /// <summary>The name's pinyin ("zhang san"), kept by the DbContext from <see cref="Name"/> for sorting and search.</summary>
+    public string? NamePinyin { get; set; }
+    /// <summary>The pinyin initials ("zs"), indexed for search-as-you-type.</summary>
+    public string? NameInitials { get; set; }
     public Gender Gender { get; set; }
     public DateOnly BirthDate { get; set; }
     public string Ethnicity { get; set; } = "汉族";

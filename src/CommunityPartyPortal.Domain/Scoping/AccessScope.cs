@@ -27,6 +27,8 @@ public sealed record AccessScope
     public Guid? OrganizationId { get; init; }
     /// <summary>For a unit admin: the unit and every unit below it.</summary>
     public IReadOnlyList<Guid> UnitIds { get; init; } = [];
+    /// <summary>For a street admin: the communities of the street.</summary>
+    public IReadOnlyList<Guid> CommunityIds { get; init; } = [];
     /// <summary>For a member account: the member.</summary>
     public Guid? MemberId { get; init; }
     public bool CanViewPersonalData { get; init; }

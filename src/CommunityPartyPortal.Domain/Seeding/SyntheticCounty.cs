@@ -210,6 +210,9 @@ public sealed class SyntheticCounty
                 member.WorkUnitId = units[PickIndex(unitWeights)].Id;
                 member.JobTitle = JobTitles[random.Next(JobTitles.Length)];
             }
+            var reading = Rules.Pinyin.Of(member.Name);
+            member.NamePinyin = reading.Full;
+            member.NameInitials = reading.Initials;
             return member;
         }
 

@@ -44,7 +44,11 @@ public sealed class HttpAccessScopeAccessor(IHttpContextAccessor http, OrgTreeCa
         return role switch
         {
             PortalRole.CountyAdmin => scope with { Kind = ScopeKind.County },
-            PortalRole.StreetAdmin => scope with { Kind = ScopeKind.Street },
+            PortalRole.StreetAdmin => scope with
+            {
+                Kind = ScopeKind.Street,
+                CommunityIds = trees.Get().Subtree(org).Where(n => n.Kind == OrgKind.Community).Select(n => n.Id).ToList(),
+            },
             PortalRole.CommunitySecretary => scope with { Kind = ScopeKind.Community },
             PortalRole.UnitAdmin => scope with
             {

@@ -16,6 +16,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IHostEnvironment 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredKeyedService<PortalDbContext>(PortalServices.SystemDb);
         await MigrateAsync(db, cancellationToken);
+        await Domain.Members.PinyinBackfill.RunAsync(db, cancellationToken);
         if (env.IsDevelopment() && options.Value.SeedDemoData && !await db.Organizations.AnyAsync(cancellationToken))
         {
             await scope.ServiceProvider.GetRequiredService<DemoCountySeeder>().SeedAsync();

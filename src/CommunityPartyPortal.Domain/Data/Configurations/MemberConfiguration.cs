@@ -10,6 +10,8 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         b.ToTable("Members");
         b.Property(m => m.Name).HasMaxLength(50);
+        b.Property(m => m.NamePinyin).HasMaxLength(200);
+        b.Property(m => m.NameInitials).HasMaxLength(50);
         b.Property(m => m.Ethnicity).HasMaxLength(20);
         b.Property(m => m.NationalId).HasMaxLength(18);
         b.Property(m => m.Mobile).HasMaxLength(11);
@@ -31,6 +33,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(m => m.GridId);
         b.HasIndex(m => m.Name);
         b.HasIndex(m => m.Mobile);
+        b.HasIndex(m => new { m.CommunityId, m.NameInitials });
 
         b.HasOne(m => m.WorkUnit).WithMany().HasForeignKey(m => m.WorkUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Community).WithMany().HasForeignKey(m => m.CommunityId).OnDelete(DeleteBehavior.Restrict);
