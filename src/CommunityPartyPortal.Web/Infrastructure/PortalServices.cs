@@ -66,6 +66,7 @@ public static class PortalServices
         services.AddScoped<ScopeViolationFilter>();
         services.AddScoped<Seeding.AccountFactory>();
         services.AddScoped<Seeding.DemoCountySeeder>();
+        services.AddScoped<Seeding.DemoServiceSeeder>();
         services.AddHostedService<Seeding.DatabaseStartup>();
 
         AddIdentity(services);

@@ -20,6 +20,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IHostEnvironment 
         if (env.IsDevelopment() && options.Value.SeedDemoData && !await db.Organizations.AnyAsync(cancellationToken))
         {
             await scope.ServiceProvider.GetRequiredService<DemoCountySeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoServiceSeeder>().SeedAsync();
         }
     }
 
