@@ -25,7 +25,7 @@ public static class BulkLoader
     /// (UTC) and a fresh <c>Version</c> on every entity, which are then what the database holds.
     /// Organisation caches (<see cref="OrgTreeCache"/>) are not told: invalidate them afterwards.
     /// </summary>
-    public static async Task LoadAsync(PortalDbContext db, IReadOnlyList<Organization> organizations, IReadOnlyList<Member> members,
+    public static Task LoadAsync(PortalDbContext db, IReadOnlyList<Organization> organizations, IReadOnlyList<Member> members,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -34,10 +34,26 @@ public static class BulkLoader
 
         var now = db.Time.GetUtcNow().UtcDateTime;
         foreach (var entity in organizations.Cast<EditableEntity>().Concat(members)) Stamp(entity, now);
-        var orgTable = TableMap.For<Organization>(db);
-        var memberTable = TableMap.For<Member>(db);
-        var orderedOrgs = ParentsFirst(organizations);
+        return LoadBatchesAsync(db, [new Batch<Organization>(TableMap.For<Organization>(db), ParentsFirst(organizations)), new Batch<Member>(TableMap.For<Member>(db), members)],
+            organizationsChanged: organizations.Count > 0, cancellationToken);
+    }
 
+    /// <summary>
+    /// Inserts rows of any entity type the same way (one transaction, past the change tracker). Editable
+    /// rows without a <c>CreatedAt</c> get now; rows that carry their own stamps keep them.
+    /// </summary>
+    public static Task LoadRowsAsync<T>(PortalDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        foreach (var entity in rows.OfType<EditableEntity>().Where(e => e.CreatedAt == default)) Stamp(entity, now);
+        return LoadBatchesAsync(db, [new Batch<T>(TableMap.For<T>(db), rows)], organizationsChanged: typeof(T) == typeof(Organization), cancellationToken);
+    }
+
+    private static async Task LoadBatchesAsync(PortalDbContext db, IReadOnlyList<Batch> batches, bool organizationsChanged, CancellationToken cancellationToken)
+    {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         // SQLite: no syncing to disk during the load (the setting cannot change inside a transaction, and
@@ -57,23 +73,14 @@ public static class BulkLoader
             try
             {
                 var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-                if (db.Database.IsSqlite())
+                foreach (var batch in batches)
                 {
-                    InsertRows(connection, transaction, orgTable, orderedOrgs, cancellationToken);
-                    InsertRows(connection, transaction, memberTable, members, cancellationToken);
-                }
-                else if (db.Database.IsNpgsql())
-                {
-                    var npgsql = (NpgsqlConnection)connection;
-                    await CopyAsync(npgsql, orgTable, orderedOrgs, cancellationToken);
-                    await CopyAsync(npgsql, memberTable, members, cancellationToken);
-                }
-                else
-                {
-                    throw new NotSupportedException($"BulkLoader does not support {db.Database.ProviderName}.");
+                    if (db.Database.IsSqlite()) batch.Insert(connection, transaction, cancellationToken);
+                    else if (db.Database.IsNpgsql()) await batch.CopyAsync((NpgsqlConnection)connection, cancellationToken);
+                    else throw new NotSupportedException($"BulkLoader does not support {db.Database.ProviderName}.");
                 }
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-                if (organizations.Count > 0) PortalDbContext.OrganizationsChanged();
+                if (organizationsChanged) PortalDbContext.OrganizationsChanged();
             }
             finally
             {
@@ -89,6 +96,21 @@ public static class BulkLoader
             }
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private abstract class Batch
+    {
+        public abstract void Insert(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+        public abstract Task CopyAsync(NpgsqlConnection connection, CancellationToken cancellationToken);
+    }
+
+    private sealed class Batch<T>(TableMap table, IReadOnlyList<T> rows) : Batch where T : class
+    {
+        public override void Insert(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            InsertRows(connection, transaction, table, rows, cancellationToken);
+
+        public override Task CopyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+            BulkLoader.CopyAsync(connection, table, rows, cancellationToken);
     }
 
     private static void Stamp(EditableEntity entity, DateTime now)

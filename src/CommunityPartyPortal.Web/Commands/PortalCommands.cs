@@ -13,7 +13,7 @@ namespace CommunityPartyPortal.Web.Commands;
 /// <list type="bullet">
 /// <item><c>schema-sql</c> — write db/&lt;provider&gt;/schema.sql from the migrations.</item>
 /// <item><c>create-admin --user NAME --password PWD [--name 显示名] [--county 县名]</c> — the first county admin of a production database.</item>
-/// <item><c>seed-scale [--members 60000] [--streets 20] [--communities 150] [--units 400] [--seed N]</c> — fill an empty database with a synthetic county.</item>
+/// <item><c>seed-scale [--members 60000] [--streets 20] [--communities 150] [--units 400] [--seed N] [--records 500000]</c> — fill an empty database with a synthetic county (and, with --records, a year of service).</item>
 /// </list>
 /// Database settings come from the usual configuration (appsettings, environment, <c>--Database:Provider</c>, <c>--ConnectionStrings:Portal</c>).
 /// </summary>
@@ -135,8 +135,10 @@ public static class PortalCommands
         await DatabaseStartup.MigrateAsync(db);
         if (await db.Organizations.AnyAsync()) throw new InvalidOperationException("seed-scale needs an empty database.");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (orgs, members) = await scope.ServiceProvider.GetRequiredService<DemoCountySeeder>().SeedAsync(county);
-        Console.WriteLine($"loaded {orgs} organisations and {members} members in {clock.Elapsed.TotalSeconds:0.0} s; logins as in the demo county");
+        var records = Int("records", 0);
+        var service = records > 0 ? new SyntheticServiceOptions { Records = records, Seed = county.Seed } : null;
+        var (orgs, members) = await scope.ServiceProvider.GetRequiredService<DemoCountySeeder>().SeedAsync(county, service);
+        Console.WriteLine($"loaded {orgs} organisations and {members} members{(service is null ? "" : $" with about {records} service records")} in {clock.Elapsed.TotalSeconds:0.0} s; logins as in the demo county");
         return 0;
     }
 }

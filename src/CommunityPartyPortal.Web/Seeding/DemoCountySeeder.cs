@@ -42,10 +42,17 @@ public sealed class DemoCountySeeder(
     public Task<(int Organizations, int Members)> SeedAsync() => SeedAsync(Options);
 
     /// <summary>Loads a synthetic county of the given shape and creates one login per role in it.</summary>
-    public async Task<(int Organizations, int Members)> SeedAsync(SyntheticCountyOptions shape)
+    /// <remarks>With <paramref name="service"/>, also a synthetic year of service (activities, records, …) for load tests.</remarks>
+    public async Task<(int Organizations, int Members)> SeedAsync(SyntheticCountyOptions shape, SyntheticServiceOptions? service = null)
     {
         var county = SyntheticCounty.Build(shape);
         await BulkLoader.LoadAsync(db, county.Organizations, county.Members, CancellationToken.None);
+        if (service is not null)
+        {
+            var year = SyntheticService.Build(county, service);
+            await year.LoadAsync(db);
+            logger.LogInformation("Loaded a synthetic year of service: {Activities} activities, {Records} service records", year.Activities.Count, year.Records.Count);
+        }
 
         var orgs = county.Organizations;
         var root = orgs.Single(o => o.Kind == OrgKind.County);
