@@ -129,6 +129,8 @@ public partial class PortalDbContext
 
     private static void KeepPinyin(EntityEntry entry, Member member)
     {
+        // Without ICU the reading stays empty (null) for PinyinBackfill to fill once ICU is there.
+        if (!Rules.Pinyin.IsAvailable) return;
         if (entry.State == EntityState.Added || entry.Property(nameof(Member.Name)).IsModified || member.NameInitials is null)
         {
             var reading = Rules.Pinyin.Of(member.Name);
