@@ -50,7 +50,7 @@ public class Wish : EditableEntity, IWritableByMembers
 }
 
 /// <summary>One move of a wish between states, with who and why: the wish's history (append-only).</summary>
-public class WishEvent : Entity, ICommunityOwned
+public class WishEvent : Entity, IWritableByMembers
 {
     public Guid WishId { get; set; }
     public Guid CommunityId { get; set; }
