@@ -35,6 +35,7 @@ public sealed class ReportingPagesBrowserTests(BrowserPortal portal)
         var problems = await WatchAsync(page);
         await portal.SignInAsync(page, "county");
         await page.GotoAsync("/settings/reporting-years");
+        await page.ClickAsync("#nav-settings");
         await page.ClickAsync("#nav-reporting-years");
         await page.ClickAsync("#year-new");
         // A year no other test of the shared browser portal sets.
