@@ -17,12 +17,16 @@ public enum XlsxCellKind
     Boolean,
     /// <summary>A ratio (0.9 = 90%), format <c>0.00%</c>.</summary>
     Percent,
+    /// <summary>A decimal number shown with one decimal place (service hours), format <c>0.0</c>.</summary>
+    OneDecimal,
+    /// <summary>A real Excel date and time (a serial number with a fraction) with the format <c>yyyy-mm-dd hh:mm</c>.</summary>
+    DateTime,
 }
 
 /// <summary>
 /// One typed cell value. Converts implicitly from <see cref="string"/>, <see cref="int"/>, <see cref="long"/>,
-/// <see cref="decimal"/>, <see cref="DateOnly"/> and <see cref="bool"/> (and their nullable forms: null is an
-/// empty cell), so a column selector can simply return the property.
+/// <see cref="decimal"/>, <see cref="DateOnly"/>, <see cref="System.DateTime"/> and <see cref="bool"/> (and their
+/// nullable forms: null is an empty cell), so a column selector can simply return the property.
 /// </summary>
 public readonly struct XlsxCell
 {
@@ -58,6 +62,14 @@ public readonly struct XlsxCell
 
     public static XlsxCell FromDate(DateOnly? value) => value is { } v ? new(XlsxCellKind.Date, date: v) : default;
 
+    /// <summary>A number shown with one decimal place (the value is stored as given: round it first when the shown value must add up).</summary>
+    public static XlsxCell FromOneDecimal(decimal? value) => value is { } v ? new(XlsxCellKind.OneDecimal, number: v) : default;
+
+    /// <summary>A date and time to the minute, as given (convert to China time first); seconds are dropped.</summary>
+    public static XlsxCell FromDateTime(System.DateTime? value) => value is { } v
+        ? new(XlsxCellKind.DateTime, number: (v.Hour * 60) + v.Minute, date: DateOnly.FromDateTime(v))
+        : default;
+
     /// <summary>是 for true, 否 for false.</summary>
     public static XlsxCell FromBoolean(bool? value) => value is { } v ? new(XlsxCellKind.Boolean, flag: v) : default;
 
@@ -72,11 +84,15 @@ public readonly struct XlsxCell
     public static implicit operator XlsxCell(DateOnly? value) => FromDate(value);
     public static implicit operator XlsxCell(bool value) => FromBoolean(value);
     public static implicit operator XlsxCell(bool? value) => FromBoolean(value);
+    public static implicit operator XlsxCell(System.DateTime value) => FromDateTime(value);
+    public static implicit operator XlsxCell(System.DateTime? value) => FromDateTime(value);
 
     public override string ToString() => Kind switch
     {
         XlsxCellKind.Text => Text ?? "",
         XlsxCellKind.Integer or XlsxCellKind.Decimal or XlsxCellKind.Percent => Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        XlsxCellKind.OneDecimal => Number.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+        XlsxCellKind.DateTime => Date.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes((double)Number))).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         XlsxCellKind.Date => Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         XlsxCellKind.Boolean => Flag ? "是" : "否",
         _ => "",

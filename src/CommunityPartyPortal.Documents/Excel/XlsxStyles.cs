@@ -18,10 +18,16 @@ internal static class XlsxStyles
     public const uint Percent = 10;
     public const uint ColumnText = 11;
     public const uint ColumnDate = 12;
+    public const uint OneDecimal = 13;
+    public const uint DateTime = 14;
 
     /// <summary>The custom number format of dates.</summary>
     public const uint DateFormatId = 164;
     public const string DateFormatCode = "yyyy-mm-dd";
+    public const uint OneDecimalFormatId = 165;
+    public const string OneDecimalFormatCode = "0.0";
+    public const uint DateTimeFormatId = 166;
+    public const string DateTimeFormatCode = "yyyy-mm-dd hh:mm";
 
     public const string FontName = "宋体";
 
@@ -33,6 +39,8 @@ internal static class XlsxStyles
         XlsxCellKind.Date => Date,
         XlsxCellKind.Boolean => Boolean,
         XlsxCellKind.Percent => Percent,
+        XlsxCellKind.OneDecimal => OneDecimal,
+        XlsxCellKind.DateTime => DateTime,
         _ => Default,
     };
 
@@ -106,11 +114,17 @@ internal static class XlsxStyles
             Xf(0, 0, 0, 1, HorizontalAlignmentValues.Center),                 // 9 是/否
             Xf(10, 0, 0, 1),                                                  // 10 percent
             Xf(49, 0, 0, 0),                                                  // 11 text column (empty cells)
-            Xf(DateFormatId, 0, 0, 0));                                       // 12 date column (empty cells)
+            Xf(DateFormatId, 0, 0, 0),                                        // 12 date column (empty cells)
+            Xf(OneDecimalFormatId, 0, 0, 1),                                  // 13 one decimal (hours)
+            Xf(DateTimeFormatId, 0, 0, 1, HorizontalAlignmentValues.Center)); // 14 date and time
         cellXfs.Count = (uint)cellXfs.ChildElements.Count;
 
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateFormatCode }) { Count = 1 },
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateFormatCode },
+                new NumberingFormat { NumberFormatId = OneDecimalFormatId, FormatCode = OneDecimalFormatCode },
+                new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = DateTimeFormatCode })
+            { Count = 3 },
             new Fonts(Font(11), Font(11, bold: true), Font(16, bold: true)) { Count = 3 },
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),

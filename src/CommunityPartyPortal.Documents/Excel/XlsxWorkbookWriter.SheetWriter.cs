@@ -1,33 +1,31 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CommunityPartyPortal.Documents.Excel;
 
 public sealed partial class XlsxWorkbookWriter
 {
-    /// <summary>Writes one sheet: the layout before the rows, the rows as they come, the layout after them.</summary>
+    /// <summary>
+    /// Writes one sheet: the layout before the rows, the rows as they come, the layout after them, as SpreadsheetML
+    /// in the default namespace through <see cref="XmlOut"/> (the elements and attributes in schema order, as the
+    /// SDK's classes wrote them).
+    /// </summary>
     private sealed class SheetWriter<T> : IDisposable
     {
+        private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
         private readonly XlsxWorkbookWriter _owner;
         private readonly Stream _stream;
-        private readonly OpenXmlWriter _w;
+        private readonly XmlOut _x;
         private readonly XlsxSheet _sheet;
         private readonly IReadOnlyList<XlsxColumn<T>> _columns;
         private readonly string[] _letters;
+        private readonly byte[][] _letterBytes;
         private readonly int _headerRow;
         private int _row;
 
-        // Reused element templates and attribute buffers: only their names are written.
-        private readonly Row _rowElement = new();
-        private readonly Cell _cell = new();
-        private readonly CellValue _value = new();
-        private readonly InlineString _inline = new();
-        private readonly Text _text = new();
-        private readonly OpenXmlAttribute[] _rowAttributes = new OpenXmlAttribute[1];
-        private readonly OpenXmlAttribute[] _numberAttributes = new OpenXmlAttribute[2];
-        private readonly OpenXmlAttribute[] _textAttributes = new OpenXmlAttribute[3];
-        private readonly OpenXmlAttribute[] _preserve = [new("xml", "space", XmlNs, "preserve")];
+        // The current row number as UTF-8, written in every cell reference.
+        private readonly byte[] _rowDigits = new byte[10];
+        private int _rowDigitCount;
 
         public SheetWriter(XlsxWorkbookWriter owner, Stream stream, XlsxSheet sheet, IReadOnlyList<XlsxColumn<T>> columns, int index)
         {
@@ -36,9 +34,14 @@ public sealed partial class XlsxWorkbookWriter
             _sheet = sheet;
             _columns = columns;
             _letters = new string[columns.Count];
-            for (var i = 0; i < columns.Count; i++) _letters[i] = XlsxText.ColumnName(i);
+            _letterBytes = new byte[columns.Count][];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                _letters[i] = XlsxText.ColumnName(i);
+                _letterBytes[i] = System.Text.Encoding.ASCII.GetBytes(_letters[i]);
+            }
             _headerRow = (sheet.Title is null ? 0 : 1) + (sheet.Subtitle is null ? 0 : 1) + 1;
-            _w = OpenXmlWriter.Create(stream);
+            _x = new XmlOut(stream);
             WriteStart(index);
         }
 
@@ -48,54 +51,59 @@ public sealed partial class XlsxWorkbookWriter
 
         private void WriteStart(int index)
         {
-            _w.WriteStartDocument(true);
-            _w.WriteStartElement(new Worksheet());
-            _w.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+            _x.Raw("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>"u8);
+            _x.Raw("<worksheet xmlns=\""u8);
+            _x.Text(MainNs);
+            _x.Raw("\">"u8);
+            _x.Raw("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"u8);
 
-            var firstData = $"A{_headerRow + 1}";
-            var view = new SheetView { WorkbookViewId = 0 };
-            if (index == 0) view.TabSelected = true;
-            view.Append(new Pane
-            {
-                VerticalSplit = _headerRow,
-                TopLeftCell = firstData,
-                ActivePane = PaneValues.BottomLeft,
-                State = PaneStateValues.Frozen,
-            });
-            view.Append(new Selection
-            {
-                Pane = PaneValues.BottomLeft,
-                ActiveCell = firstData,
-                SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData },
-            });
-            _w.WriteElement(new SheetViews(view));
+            // Frozen below the header row, the first data cell selected.
+            _x.Raw(index == 0 ? "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"u8 : "<sheetViews><sheetView workbookViewId=\"0\">"u8);
+            _x.Raw("<pane ySplit=\""u8);
+            _x.Number(_headerRow);
+            _x.Raw("\" topLeftCell=\"A"u8);
+            _x.Number(_headerRow + 1);
+            _x.Raw("\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A"u8);
+            _x.Number(_headerRow + 1);
+            _x.Raw("\" sqref=\"A"u8);
+            _x.Number(_headerRow + 1);
+            _x.Raw("\"/></sheetView></sheetViews>"u8);
 
-            var cols = new Columns();
+            _x.Raw("<cols>"u8);
             for (var i = 0; i < _columns.Count; i++)
             {
                 var c = _columns[i];
-                var col = new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.EffectiveWidth, CustomWidth = true };
-                if (XlsxStyles.ForColumn(c.Format) is { } style) col.Style = style;
-                cols.Append(col);
+                _x.Raw("<col min=\""u8);
+                _x.Number(i + 1);
+                _x.Raw("\" max=\""u8);
+                _x.Number(i + 1);
+                _x.Raw("\" width=\""u8);
+                _x.Number(c.EffectiveWidth);
+                if (XlsxStyles.ForColumn(c.Format) is { } style)
+                {
+                    _x.Raw("\" style=\""u8);
+                    _x.Number(style);
+                }
+                _x.Raw("\" customWidth=\"1\"/>"u8);
             }
-            _w.WriteElement(cols);
+            _x.Raw("</cols>"u8);
 
-            _w.WriteStartElement(new SheetData());
+            _x.Raw("<sheetData>"u8);
             if (_sheet.Title is { } title)
             {
                 StartRow(height: 30);
                 WriteText(0, title, XlsxStyles.Title);
-                _w.WriteEndElement();
+                _x.Raw("</row>"u8);
             }
             if (_sheet.Subtitle is { } subtitle)
             {
                 StartRow(height: 20);
                 WriteText(0, subtitle, XlsxStyles.Subtitle);
-                _w.WriteEndElement();
+                _x.Raw("</row>"u8);
             }
             StartRow();
             for (var i = 0; i < _columns.Count; i++) WriteText(i, _columns[i].Header, XlsxStyles.Header);
-            _w.WriteEndElement();
+            _x.Raw("</row>"u8);
         }
 
         public void WriteRow(T item)
@@ -103,15 +111,25 @@ public sealed partial class XlsxWorkbookWriter
             if (_row >= MaxExcelRows) throw new InvalidOperationException($"A sheet holds at most {MaxExcelRows} rows.");
             StartRow();
             for (var i = 0; i < _columns.Count; i++) WriteCell(i, _columns[i].Value(item));
-            _w.WriteEndElement();
+            _x.Raw("</row>"u8);
         }
 
         private void StartRow(double? height = null)
         {
             _row++;
-            _rowAttributes[0] = new OpenXmlAttribute("r", "", _row.ToString(CultureInfo.InvariantCulture));
-            if (height is { } h) _w.WriteStartElement(new Row { RowIndex = (uint)_row, Height = h, CustomHeight = true });
-            else _w.WriteStartElement(_rowElement, _rowAttributes);
+            _row.TryFormat(_rowDigits, out _rowDigitCount, default, CultureInfo.InvariantCulture);
+            _x.Raw("<row r=\""u8);
+            _x.Raw(_rowDigits.AsSpan(0, _rowDigitCount));
+            if (height is { } h)
+            {
+                _x.Raw("\" ht=\""u8);
+                _x.Number(h);
+                _x.Raw("\" customHeight=\"1\">"u8);
+            }
+            else
+            {
+                _x.Raw("\">"u8);
+            }
         }
 
         private void WriteCell(int column, in XlsxCell cell)
@@ -130,81 +148,107 @@ public sealed partial class XlsxWorkbookWriter
                 case XlsxCellKind.Date:
                     if (XlsxText.DateSerial(cell.Date) is { } serial)
                     {
-                        WriteNumber(column, serial.ToString(CultureInfo.InvariantCulture), XlsxStyles.Date);
+                        WriteNumber(column, serial, XlsxStyles.Date);
                     }
                     else
                     {
                         WriteText(column, cell.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), XlsxStyles.Text);
                     }
                     return;
+                case XlsxCellKind.DateTime:
+                    if (XlsxText.DateSerial(cell.Date) is { } day)
+                    {
+                        WriteNumber(column, (day + Math.Round(cell.Number / 1440m, 10)).ToString(CultureInfo.InvariantCulture), XlsxStyles.DateTime);
+                    }
+                    else
+                    {
+                        WriteText(column, cell.ToString(), XlsxStyles.Text);
+                    }
+                    return;
                 default:
-                    WriteNumber(column, cell.Number.ToString(CultureInfo.InvariantCulture), XlsxStyles.ForCell(cell.Kind, false));
+                    WriteNumber(column, cell.Number, XlsxStyles.ForCell(cell.Kind, false));
                     return;
             }
         }
 
-        private string Reference(int column) => string.Concat(_letters[column], _rowAttributes[0].Value);
+        /// <summary><c>&lt;c r="B4" s="4"</c>: the start of a cell, its reference and style.</summary>
+        private void StartCell(int column, uint style)
+        {
+            _x.Raw("<c r=\""u8);
+            _x.Raw(_letterBytes[column]);
+            _x.Raw(_rowDigits.AsSpan(0, _rowDigitCount));
+            _x.Raw("\" s=\""u8);
+            _x.Number(style);
+            _x.Raw("\""u8);
+        }
+
+        private void WriteNumber(int column, long value, uint style)
+        {
+            StartCell(column, style);
+            _x.Raw("><v>"u8);
+            _x.Number(value);
+            _x.Raw("</v></c>"u8);
+        }
+
+        private void WriteNumber(int column, decimal value, uint style)
+        {
+            StartCell(column, style);
+            _x.Raw("><v>"u8);
+            _x.Number(value);
+            _x.Raw("</v></c>"u8);
+        }
 
         private void WriteNumber(int column, string value, uint style)
         {
-            _numberAttributes[0] = new OpenXmlAttribute("r", "", Reference(column));
-            _numberAttributes[1] = new OpenXmlAttribute("s", "", StyleText(style));
-            _w.WriteStartElement(_cell, _numberAttributes);
-            _w.WriteStartElement(_value);
-            _w.WriteString(value);
-            _w.WriteEndElement();
-            _w.WriteEndElement();
+            StartCell(column, style);
+            _x.Raw("><v>"u8);
+            _x.Text(value);
+            _x.Raw("</v></c>"u8);
         }
 
         private void WriteText(int column, string text, uint style)
         {
-            _textAttributes[0] = new OpenXmlAttribute("r", "", Reference(column));
-            _textAttributes[1] = new OpenXmlAttribute("s", "", StyleText(style));
+            StartCell(column, style);
             if (_owner._sharedStrings is { } shared)
             {
-                _textAttributes[2] = new OpenXmlAttribute("t", "", "s");
-                _w.WriteStartElement(_cell, _textAttributes);
-                _w.WriteStartElement(_value);
-                _w.WriteString(shared.Add(text).ToString(CultureInfo.InvariantCulture));
-                _w.WriteEndElement();
-                _w.WriteEndElement();
+                _x.Raw(" t=\"s\"><v>"u8);
+                _x.Number(shared.Add(text));
+                _x.Raw("</v></c>"u8);
                 return;
             }
-            _textAttributes[2] = new OpenXmlAttribute("t", "", "inlineStr");
-            _w.WriteStartElement(_cell, _textAttributes);
-            _w.WriteStartElement(_inline);
-            if (NeedsPreserve(text)) _w.WriteStartElement(_text, _preserve);
-            else _w.WriteStartElement(_text);
-            _w.WriteString(XlsxText.Encode(text));
-            _w.WriteEndElement();
-            _w.WriteEndElement();
-            _w.WriteEndElement();
+            _x.Raw(NeedsPreserve(text) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">"u8 : " t=\"inlineStr\"><is><t>"u8);
+            _x.Text(XlsxText.Encode(text));
+            _x.Raw("</t></is></c>"u8);
         }
-
-        private static readonly string[] StyleTexts = [.. Enumerable.Range(0, 16).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-
-        private static string StyleText(uint style) => StyleTexts[style];
 
         public SheetEntry Finish()
         {
-            _w.WriteEndElement(); // sheetData
+            _x.Raw("</sheetData>"u8);
             var last = Math.Max(_row, _headerRow);
             string? filter = null;
             if (_sheet.AutoFilter)
             {
-                _w.WriteElement(new AutoFilter { Reference = $"A{_headerRow}:{LastColumn}{last}" });
+                _x.Raw("<autoFilter ref=\""u8);
+                _x.Attribute($"A{_headerRow}:{LastColumn}{last}");
+                _x.Raw("\"/>"u8);
                 filter = $"$A${_headerRow}:${LastColumn}${last}";
             }
 
             if (_columns.Count > 1 && _headerRow > 1)
             {
-                var merges = new MergeCells();
-                for (var r = 1; r < _headerRow; r++) merges.Append(new MergeCell { Reference = $"A{r}:{LastColumn}{r}" });
-                merges.Count = (uint)(_headerRow - 1);
-                _w.WriteElement(merges);
+                _x.Raw("<mergeCells count=\""u8);
+                _x.Number(_headerRow - 1);
+                _x.Raw("\">"u8);
+                for (var r = 1; r < _headerRow; r++)
+                {
+                    _x.Raw("<mergeCell ref=\""u8);
+                    _x.Attribute($"A{r}:{LastColumn}{r}");
+                    _x.Raw("\"/>"u8);
+                }
+                _x.Raw("</mergeCells>"u8);
             }
 
-            var validations = new DataValidations();
+            var validations = new List<(int Column, IReadOnlyList<string> Values)>();
             for (var i = 0; i < _columns.Count; i++)
             {
                 if (_columns[i].AllowedValues is not { Count: > 0 } values) continue;
@@ -213,36 +257,34 @@ public sealed partial class XlsxWorkbookWriter
                 {
                     throw new InvalidOperationException($"The dropdown of column '{_columns[i].Header}' needs non-empty values without commas or quotes, 255 characters in all.");
                 }
-                validations.Append(new DataValidation
-                {
-                    Type = DataValidationValues.List,
-                    AllowBlank = true,
-                    ShowInputMessage = true,
-                    ShowErrorMessage = true,
-                    ErrorTitle = "输入有误",
-                    Error = Truncate($"请从下拉列表中选择{_columns[i].Header}：{string.Join('、', values)}", 255),
-                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{_letters[i]}{_headerRow + 1}:{_letters[i]}{MaxExcelRows}" },
-                    Formula1 = new Formula1($"\"{list}\""),
-                });
+                validations.Add((i, values));
             }
-            if (validations.HasChildren)
+            if (validations.Count > 0)
             {
-                validations.Count = (uint)validations.ChildElements.Count;
-                _w.WriteElement(validations);
+                _x.Raw("<dataValidations count=\""u8);
+                _x.Number(validations.Count);
+                _x.Raw("\">"u8);
+                foreach (var (i, values) in validations)
+                {
+                    _x.Raw("<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"输入有误\" error=\""u8);
+                    _x.Attribute(Truncate($"请从下拉列表中选择{_columns[i].Header}：{string.Join('、', values)}", 255));
+                    _x.Raw("\" sqref=\""u8);
+                    _x.Attribute($"{_letters[i]}{_headerRow + 1}:{_letters[i]}{MaxExcelRows}");
+                    _x.Raw("\"><formula1>"u8);
+                    _x.Text($"\"{string.Join(',', values)}\"");
+                    _x.Raw("</formula1></dataValidation>"u8);
+                }
+                _x.Raw("</dataValidations>"u8);
             }
 
-            _w.WriteElement(new PrintOptions { HorizontalCentered = true });
-            _w.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-            _w.WriteElement(new PageSetup
-            {
-                PaperSize = 9, // A4
-                Orientation = _sheet.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
-                FitToWidth = 1,
-                FitToHeight = 0,
-            });
-            _w.WriteElement(new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
-            _w.WriteEndElement(); // worksheet
-            _w.Close();
+            _x.Raw("<printOptions horizontalCentered=\"1\"/><pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"u8);
+            _x.Raw(_sheet.Landscape
+                ? "<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\" orientation=\"landscape\"/>"u8
+                : "<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\" orientation=\"portrait\"/>"u8);
+            _x.Raw("<headerFooter><oddFooter>"u8);
+            _x.Text("&C第 &P 页，共 &N 页");
+            _x.Raw("</oddFooter></headerFooter></worksheet>"u8);
+            _x.Flush();
             return new SheetEntry(_sheet.Name, filter, _headerRow);
         }
 
@@ -250,7 +292,7 @@ public sealed partial class XlsxWorkbookWriter
 
         public void Dispose()
         {
-            _w.Dispose();
+            _x.Dispose();
             _stream.Dispose();
         }
     }

@@ -108,6 +108,17 @@ public sealed class FormCanvas
         return Height;
     }
 
+    /// <summary>The bottom (mm) a form drawn by <paramref name="draw"/> would reach on this canvas, without drawing it.</summary>
+    public double MeasureDrawing(Func<FormCanvas, double> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        return Measure(draw, 1);
+    }
+
+    /// <summary>The band of this canvas from <paramref name="y"/> down, <paramref name="height"/> mm tall and as wide, as a canvas of its own.</summary>
+    public FormCanvas Region(double y, double height) =>
+        new(Graphics, Style, new MmRect(_area.X, _area.Y + y, _area.Width, Math.Max(0, height)), PageNumber);
+
     private double Measure(Func<FormCanvas, double> draw, double scale)
     {
         var (width, height) = (Width / scale, Height / scale);

@@ -18,6 +18,7 @@ public sealed class PdfBatch : IDisposable
     private readonly List<IDisposable> _resources = [];
     private readonly Dictionary<byte[], XImage?> _images = new(ReferenceEqualityComparer.Instance);
     private readonly PaperOrientation _orientation;
+    private readonly List<(int First, int Count)> _pageGroups = [];
     private XGraphics? _graphics;
     private bool _saved;
 
@@ -37,6 +38,19 @@ public sealed class PdfBatch : IDisposable
 
     /// <summary>Draw "第 N 页 共 M 页" at the bottom of every page when saving (rosters, summary tables).</summary>
     public bool PageNumbers { get; init; }
+
+    /// <summary>
+    /// Numbers the <paramref name="count"/> pages from page <paramref name="firstPage"/> (1-based) on their own,
+    /// "第 1 页 共 <paramref name="count"/> 页", when saving: the pages of one form that ran over several pages, in a
+    /// batch of such forms. Ignored when <see cref="PageNumbers"/> numbers the whole document.
+    /// </summary>
+    public void NumberPages(int firstPage, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstPage, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstPage + count - 1, PageCount, nameof(count));
+        _pageGroups.Add((firstPage, count));
+    }
 
     public int PageCount => _document.PageCount;
 
@@ -161,7 +175,14 @@ public sealed class PdfBatch : IDisposable
         _graphics = null;
         if (PageNumbers)
         {
-            DrawPageNumbers();
+            DrawPageNumbers(1, PageCount);
+        }
+        else
+        {
+            foreach (var (first, count) in _pageGroups)
+            {
+                DrawPageNumbers(first, count);
+            }
         }
 
         _document.Save(output, closeStream: false);
@@ -215,16 +236,17 @@ public sealed class PdfBatch : IDisposable
         page.Line(centre + (textWidth / 2) + 2, y, page.Width - 6, y, Style.Dashed);
     }
 
-    private void DrawPageNumbers()
+    /// <summary>"第 N 页 共 M 页" on the <paramref name="count"/> pages from page <paramref name="first"/> (1-based).</summary>
+    private void DrawPageNumbers(int first, int count)
     {
-        var total = PageCount;
         var (width, height) = PageSize;
-        for (var i = 0; i < total; i++)
+        for (var n = 1; n <= count; n++)
         {
-            using var gfx = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
-            var canvas = new FormCanvas(gfx, Style, new MmRect(0, 0, width, height), i + 1);
+            var index = first + n - 2;
+            using var gfx = XGraphics.FromPdfPage(_document.Pages[index], XGraphicsPdfPageOptions.Append);
+            var canvas = new FormCanvas(gfx, Style, new MmRect(0, 0, width, height), index + 1);
             var y = height - Style.MarginBottom + 3;
-            canvas.DrawText($"第 {i + 1} 页 共 {total} 页", Style.Small, width / 2, y, TextAlign.Center);
+            canvas.DrawText($"第 {n} 页 共 {count} 页", Style.Small, width / 2, y, TextAlign.Center);
         }
     }
 }
