@@ -27,6 +27,9 @@ public sealed class CheckInBrowserTests(BrowserPortal portal)
         page.PageError += (_, e) => problems.Add(e);
         page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"{r.Status} {r.Url}"); };
         await portal.SignInAsync(page, "secretary");
+        // The member's progress before: no service this year.
+        await page.GotoAsync($"/requirements/member/{zeng.Id}");
+        (await page.Locator("#total-count").TextContentAsync())!.Trim().ShouldBe("0");
         await page.GotoAsync($"/activities/{activity.Id}/checkin");
 
         // By what the secretary hears: the full name, a phone tail, the pinyin initials; one with 1.5 hours.
@@ -75,6 +78,12 @@ public sealed class CheckInBrowserTests(BrowserPortal portal)
         records.ShouldAllBe(r => r.Status == RecordStatus.Confirmed && r.Source == RecordSource.CheckIn);
         records.Single(r => r.MemberId == members[3].Id).Minutes.ShouldBe(90);
         records.Where(r => r.MemberId != members[3].Id).ShouldAllBe(r => r.Minutes == 120);
+
+        // The member's progress counts the check-in at once.
+        await page.GotoAsync($"/requirements/member/{zeng.Id}");
+        (await page.Locator("#total-count").TextContentAsync())!.Trim().ShouldBe("1");
+        (await page.Locator("#total-hours").TextContentAsync())!.Trim().ShouldBe("2.0");
+        (await page.Locator("#member-records tr[data-status='Confirmed']").CountAsync()).ShouldBe(1);
         problems.ShouldBeEmpty("the browser reported errors (CSP violations show up here)");
     }
 }
