@@ -56,28 +56,7 @@ public sealed class ListHouseholds(PortalDbContext db, OrgTreeCache trees, TimeP
         var scope = db.Scope;
         var tree = await trees.GetAsync();
         var today = Clock.TodayInChina(time);
-        var monthStart = new DateOnly(today.Year, today.Month, 1);
-
-        var communities = scope.Kind switch
-        {
-            ScopeKind.Street => scope.CommunityIds.Select(id => tree.Find(id)).OfType<OrgTree.Node>().ToList(),
-            ScopeKind.County or ScopeKind.System => tree.OfKind(OrgKind.Community).ToList(),
-            _ => [],
-        };
-        if (q.Community is { } c && communities.All(n => n.Id != c)) q.Community = null;
-        var gridParent = scope.Kind == ScopeKind.Community ? scope.OrganizationId : q.Community;
-        var grids = gridParent is { } parent ? tree.ChildrenOf(parent).Where(g => g.Kind == OrgKind.Grid).ToList() : [];
-        if (q.Grid is { } gq && grids.All(g => g.Id != gq)) q.Grid = null;
-
-        var all = db.Households.AsNoTracking();
-        if (q.Community is { } community) all = all.Where(h => h.CommunityId == community);
-        var current = all.Where(h => !h.IsArchived);
-        var paired = current.Where(h => db.HouseholdPairings.Any(p => p.HouseholdId == h.Id && p.PairedOn <= today && (p.EndedOn == null || p.EndedOn >= today)));
-        var unvisited = paired.Where(h => !db.HouseholdVisits.Any(v => v.HouseholdId == h.Id && v.VisitedOn >= monthStart && v.VisitedOn <= today));
-
-        var filtered = q.Archived ? all.Where(h => h.IsArchived) : q.Unvisited ? unvisited : current;
-        if (q.Kind is { } kind) filtered = filtered.Where(h => h.Kind == kind);
-        if (q.Grid is { } grid) filtered = filtered.Where(h => h.GridId == grid);
+        var (communities, grids, current, unvisited, filtered) = Filter(q, tree, today);
 
         var total = await filtered.CountAsync();
         var paging = PageInfo.For(q.Page, PageSize, total);
@@ -110,5 +89,46 @@ public sealed class ListHouseholds(PortalDbContext db, OrgTreeCache trees, TimeP
             ShowCommunity = scope.Kind != ScopeKind.Community,
             Month = today.Month,
         };
+    }
+
+    /// <summary>
+    /// The ids of every household the filter <paramref name="q"/> shows (all pages), in list order; at most
+    /// <paramref name="max"/> + 1, so that the caller can tell a batch that is too large.
+    /// </summary>
+    public async Task<List<Guid>> IdsAsync(Query q, int max)
+    {
+        var filtered = Filter(q, await trees.GetAsync(), Clock.TodayInChina(time)).Filtered;
+        return await filtered.OrderBy(h => h.Kind).ThenBy(h => h.Serial).Select(h => h.Id).Take(max + 1).ToListAsync();
+    }
+
+    private sealed record Sets(
+        List<OrgTree.Node> Communities, List<OrgTree.Node> Grids, IQueryable<Household> Current, IQueryable<Household> Unvisited, IQueryable<Household> Filtered);
+
+    /// <summary>The filter's choices (a community or grid outside the user's reach is dropped) and the queries it makes.</summary>
+    private Sets Filter(Query q, OrgTree tree, DateOnly today)
+    {
+        var scope = db.Scope;
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var communities = scope.Kind switch
+        {
+            ScopeKind.Street => scope.CommunityIds.Select(id => tree.Find(id)).OfType<OrgTree.Node>().ToList(),
+            ScopeKind.County or ScopeKind.System => tree.OfKind(OrgKind.Community).ToList(),
+            _ => [],
+        };
+        if (q.Community is { } c && communities.All(n => n.Id != c)) q.Community = null;
+        var gridParent = scope.Kind == ScopeKind.Community ? scope.OrganizationId : q.Community;
+        var grids = gridParent is { } parent ? tree.ChildrenOf(parent).Where(g => g.Kind == OrgKind.Grid).ToList() : [];
+        if (q.Grid is { } gq && grids.All(g => g.Id != gq)) q.Grid = null;
+
+        var all = db.Households.AsNoTracking();
+        if (q.Community is { } community) all = all.Where(h => h.CommunityId == community);
+        var current = all.Where(h => !h.IsArchived);
+        var paired = current.Where(h => db.HouseholdPairings.Any(p => p.HouseholdId == h.Id && p.PairedOn <= today && (p.EndedOn == null || p.EndedOn >= today)));
+        var unvisited = paired.Where(h => !db.HouseholdVisits.Any(v => v.HouseholdId == h.Id && v.VisitedOn >= monthStart && v.VisitedOn <= today));
+
+        var filtered = q.Archived ? all.Where(h => h.IsArchived) : q.Unvisited ? unvisited : current;
+        if (q.Kind is { } kind) filtered = filtered.Where(h => h.Kind == kind);
+        if (q.Grid is { } grid) filtered = filtered.Where(h => h.GridId == grid);
+        return new Sets(communities, grids, current, unvisited, filtered);
     }
 }
