@@ -1,7 +1,7 @@
 using CommunityPartyPortal.Web.Features.Reporting;
+using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace CommunityPartyPortal.Web.Features.Households;
 
@@ -23,7 +23,7 @@ public sealed class HouseholdCardsController : Controller
 
     [HttpGet("{id:guid}/card.pdf")]
     public async Task<IActionResult> Card([FromServices] PrintHouseholdCards print, Guid id) =>
-        Pdf(await print.HandleAsync([id]), inline: true);
+        this.Pdf(await print.HandleAsync([id]), inline: true);
 
     [HttpPost("cards.pdf")]
     public async Task<IActionResult> Cards([FromServices] PrintHouseholdCards print, [FromServices] ListHouseholds list, BatchForm form,
@@ -37,7 +37,7 @@ public sealed class HouseholdCardsController : Controller
                 : $"一次最多打印{PrintHouseholdCards.MaxBatch}份档案卡，请缩小筛选范围或分批勾选打印";
             return Redirect(ListUrl(filter));
         }
-        return Pdf(await print.HandleAsync(ids), inline: false);
+        return this.Pdf(await print.HandleAsync(ids), inline: false);
     }
 
     /// <summary>The list page with the filter the batch was posted from.</summary>
@@ -50,18 +50,5 @@ public sealed class HouseholdCardsController : Controller
         if (q.Unvisited) parts.Add("unvisited=true");
         if (q.Archived) parts.Add("archived=true");
         return parts.Count == 0 ? "/households" : "/households?" + string.Join("&", parts);
-    }
-
-    private IActionResult Pdf(PdfFile? file, bool inline)
-    {
-        if (file is null) return NotFound();
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.Pragma = "no-cache";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment")
-        {
-            FileName = file.FallbackName,
-            FileNameStar = file.FileName,
-        }.ToString();
-        return File(file.Content, "application/pdf");
     }
 }

@@ -2,7 +2,6 @@ using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace CommunityPartyPortal.Web.Features.Reporting;
 
@@ -45,27 +44,27 @@ public sealed class ReportingDocumentsController : Controller
 
     [HttpGet("letters/{id:guid}/pdf")]
     public async Task<IActionResult> Letter([FromServices] PrintLetters print, Guid id) =>
-        Pdf(await print.HandleAsync([id]), inline: true);
+        this.Pdf(await print.HandleAsync([id]), inline: true);
 
     [Authorize(Policy = Policies.UnitReporting), HttpPost("letters/pdf")]
     public async Task<IActionResult> Letters([FromServices] PrintLetters print, BatchForm form)
     {
         var ids = ReportingDocuments.Distinct(form.Pick(form.LetterIds));
         if (Refused(ids.Count, "证明信") is { } refused) return BackTo(form.Back, refused);
-        return Pdf(await print.HandleAsync(ids), inline: false);
+        return this.Pdf(await print.HandleAsync(ids), inline: false);
     }
 
     [HttpGet("reports/{id:guid}/receipt.pdf")]
     public async Task<IActionResult> Receipt([FromServices] PrintReceipts print, Guid id) =>
-        Pdf(await print.HandleAsync([id]), inline: true);
+        this.Pdf(await print.HandleAsync([id]), inline: true);
 
     [HttpGet("reports/{id:guid}/info-card.pdf")]
     public async Task<IActionResult> InfoCard([FromServices] PrintInfoCards print, Guid id, string? paper, int? copies) =>
-        Pdf(await print.HandleAsync([id], CardOptions.From(paper, copies)), inline: true);
+        this.Pdf(await print.HandleAsync([id], CardOptions.From(paper, copies)), inline: true);
 
     [HttpGet("reports/{id:guid}/commitment-card.pdf")]
     public async Task<IActionResult> CommitmentCard([FromServices] PrintCommitmentCards print, Guid id, string? paper, int? copies) =>
-        Pdf(await print.HandleAsync([id], CardOptions.From(paper, copies)), inline: true);
+        this.Pdf(await print.HandleAsync([id], CardOptions.From(paper, copies)), inline: true);
 
     [HttpPost("reports/pdf")]
     public async Task<IActionResult> Reports([FromServices] PrintReceipts receipts, [FromServices] PrintInfoCards infoCards,
@@ -76,9 +75,9 @@ public sealed class ReportingDocumentsController : Controller
         var options = CardOptions.From(form.Paper, form.Copies);
         return form.Kind switch
         {
-            Kinds.Receipt => Pdf(await receipts.HandleAsync(ids), inline: false),
-            Kinds.InfoCard => Pdf(await infoCards.HandleAsync(ids, options), inline: false),
-            Kinds.CommitmentCard => Pdf(await commitmentCards.HandleAsync(ids, options), inline: false),
+            Kinds.Receipt => this.Pdf(await receipts.HandleAsync(ids), inline: false),
+            Kinds.InfoCard => this.Pdf(await infoCards.HandleAsync(ids, options), inline: false),
+            Kinds.CommitmentCard => this.Pdf(await commitmentCards.HandleAsync(ids, options), inline: false),
             _ => BadRequest(),
         };
     }
@@ -87,19 +86,6 @@ public sealed class ReportingDocumentsController : Controller
         count == 0 ? $"请先勾选要打印的{what}"
         : count > ReportingDocuments.MaxBatch ? $"一次最多打印{ReportingDocuments.MaxBatch}份，请分批勾选打印"
         : null;
-
-    private IActionResult Pdf(PdfFile? file, bool inline)
-    {
-        if (file is null) return NotFound();
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.Pragma = "no-cache";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment")
-        {
-            FileName = file.FallbackName,
-            FileNameStar = file.FileName,
-        }.ToString();
-        return File(file.Content, "application/pdf");
-    }
 
     private RedirectResult BackTo(string? back, string error)
     {

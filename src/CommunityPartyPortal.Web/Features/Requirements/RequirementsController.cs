@@ -4,7 +4,6 @@ using CommunityPartyPortal.Web.Features.Reporting;
 using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace CommunityPartyPortal.Web.Features.Requirements;
 
@@ -56,7 +55,7 @@ public sealed class RequirementsController(TimeProvider time) : Controller
 
     [Authorize(Policy = Policies.Staff), HttpGet("member/{memberId:guid}/card.pdf")]
     public async Task<IActionResult> Card([FromServices] PrintServiceRecordCards print, Guid memberId, int? year) =>
-        Pdf(await print.HandleAsync([memberId], Year(year)), inline: true);
+        this.Pdf(await print.HandleAsync([memberId], Year(year)), inline: true);
 
     /// <summary>A batch: the ticked members, or (<paramref name="all"/>) every in-service member in the user's scope.</summary>
     [Authorize(Policy = Policies.CommunitySecretary), HttpPost("cards.pdf")]
@@ -69,20 +68,8 @@ public sealed class RequirementsController(TimeProvider time) : Controller
             TempData["FlashError"] = ids.Count == 0 ? "请先勾选要打印写实登记卡的党员" : $"一次最多打印{PrintServiceRecordCards.MaxBatch}份，请分批打印";
             return Redirect($"/requirements/behind?year={y}");
         }
-        return Pdf(await print.HandleAsync(ids, y), inline: false);
+        return this.Pdf(await print.HandleAsync(ids, y), inline: false);
     }
 
     private int Year(int? year) => year is { } y && EditRequirements.IsValidYear(y) ? y : Clock.TodayInChina(time).Year;
-
-    private IActionResult Pdf(PdfFile? file, bool inline)
-    {
-        if (file is null) return NotFound();
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment")
-        {
-            FileName = file.FallbackName,
-            FileNameStar = file.FileName,
-        }.ToString();
-        return File(file.Content, "application/pdf");
-    }
 }
