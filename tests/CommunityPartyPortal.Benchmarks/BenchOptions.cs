@@ -12,6 +12,9 @@ internal sealed class BenchOptions
 
         benchmarks:
           member-list            GET /members (list, deep pages, sorting, search) as county and secretary
+          documents              issue 3, one operation at a time: the county's roster export (GET /roster/export),
+                                 1,000 报到回执 as PDF (POST /reporting/reports/pdf, and the renderer alone), the
+                                 import of 10,000 rows (POST /roster/import, new and as updates); time, memory, size
 
         options:
           --provider sqlite|postgresql   database (default sqlite: a file in a temp folder)
@@ -23,7 +26,7 @@ internal sealed class BenchOptions
           --concurrency C                concurrent clients (default 8)
           --seconds S                    time limit of each scenario's measured run (default 120)
           --timeout-minutes M            hard limit of the whole run (default 30)
-          --quick                        smoke run: 2000 members, 200 requests (explicit options still win)
+          --quick                        smoke run: 2000 members, 200 requests, fewer documents (explicit options still win)
           --quiet-log                    log warnings only (default: the production levels, one line per
                                          request to a log file in the temp folder; console warnings only)
           --analyze                      SQLite: run ANALYZE after seeding (the portal itself never does)
@@ -32,7 +35,12 @@ internal sealed class BenchOptions
           --retries N                    measure a scenario again, up to N times (default 2), when other processes
                                          used more than a quarter of a core during its run; the least disturbed
                                          run is reported
-          --scenarios a,b,…              measure only these scenarios (0 a b b2 c d e4 e8 f g h)
+          --scenarios a,b,…              measure only these scenarios (member-list: 0 a b b2 c d e4 e8 f g h;
+                                         documents: export pdf pdf-direct import)
+          --runs N                       documents: measured runs of the export and of each PDF (default 5; --quick 2)
+          --receipts N                   documents: 报到回执 in the PDF batch (default 1000; --quick 100)
+          --import-rows N                documents: rows of each import file (default 10000; --quick 1000)
+          --import-runs N                documents: imports of a new file, each followed by its update (default 2; --quick 1)
           --sql FILE                     what-if: run the SQL in FILE after seeding (e.g. a candidate index); the
                                          report quotes it
           --show-sql                     print the SQL of one request of each scenario (to stderr)
@@ -54,6 +62,10 @@ internal sealed class BenchOptions
     public bool ShowSql { get; init; }
     public int QuietWait { get; init; } = 30;
     public int Retries { get; init; } = 2;
+    public int Runs { get; init; } = 5;
+    public int Receipts { get; init; } = 1_000;
+    public int ImportRows { get; init; } = 10_000;
+    public int ImportRuns { get; init; } = 2;
     public IReadOnlyList<string>? Scenarios { get; init; }
     public string? SqlFile { get; init; }
     public string? Out { get; init; }
@@ -63,10 +75,11 @@ internal sealed class BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list).");
+        if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list, documents).");
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "retries", "scenarios", "sql", "out"];
+        string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "retries", "scenarios", "sql", "out",
+            "runs", "receipts", "import-rows", "import-runs"];
         string[] knownFlags = ["quick", "quiet-log", "analyze", "show-sql"];
         for (var i = 1; i < args.Length; i++)
         {
@@ -129,6 +142,10 @@ internal sealed class BenchOptions
             ShowSql = flags.Contains("show-sql"),
             QuietWait = Int("quiet-wait", 30, 0),
             Retries = Int("retries", 2, 0),
+            Runs = Int("runs", quick ? 2 : 5, 1),
+            Receipts = Int("receipts", quick ? 100 : 1_000, 1),
+            ImportRows = Int("import-rows", quick ? 1_000 : 10_000, 1),
+            ImportRuns = Int("import-runs", quick ? 1 : 2, 1),
             Scenarios = values.TryGetValue("scenarios", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
             Out = values.GetValueOrDefault("out"),
             SqlFile = values.GetValueOrDefault("sql"),

@@ -63,6 +63,17 @@ internal sealed partial class PortalSession : IDisposable
         }
     }
 
+    /// <summary>The antiforgery token of the form on <paramref name="url"/> (GET, must answer 200), for a POST of this session.</summary>
+    public async Task<string> FormTokenAsync(string url, CancellationToken ct)
+    {
+        using var response = await Http.GetAsync(url, ct);
+        var page = await response.Content.ReadAsStringAsync(ct);
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} as {UserName} answered {(int)response.StatusCode}.");
+        return TokenInput().Match(page) is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups["value"].Value)
+            : throw new InvalidOperationException($"No __RequestVerificationToken on {url}.");
+    }
+
     [GeneratedRegex("""<input\b(?=[^>]*\bname="__RequestVerificationToken")[^>]*\bvalue="(?<value>[^"]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex TokenInput();
 

@@ -41,6 +41,8 @@ internal static class Program
             return options.Benchmark switch
             {
                 "member-list" => await MemberListBenchmark.RunAsync(options, timeout.Token),
+                "documents" => await DocumentsBenchmark.RunAsync(options, timeout.Token),
+                "service" => await ServiceBenchmark.RunAsync(options, timeout.Token),
                 _ => Unknown(options.Benchmark),
             };
         }
