@@ -15,6 +15,8 @@ internal sealed class BenchOptions
           documents              issue 3, one operation at a time: the county's roster export (GET /roster/export),
                                  1,000 报到回执 as PDF (POST /reporting/reports/pdf, and the renderer alone), the
                                  import of 10,000 rows (POST /roster/import, new and as updates); time, memory, size
+          service                issue 4, with 500,000 service records: the secretary's check-in POST under 32
+                                 clients, member search-as-you-type, a member's progress page, the 写实登记卡 batch
 
         options:
           --provider sqlite|postgresql   database (default sqlite: a file in a temp folder)
@@ -75,7 +77,7 @@ internal sealed class BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list, documents).");
+        if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list, documents, service).");
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "retries", "scenarios", "sql", "out",
