@@ -100,15 +100,26 @@ internal sealed record RunResult(int Requests, TimeSpan Elapsed, double[] Latenc
 }
 
 /// <summary>
-/// Closed-loop load: <c>concurrency</c> workers, each sending its next GET as soon as the previous one
-/// has been read, until <c>requests</c> have been sent or the time limit has passed. Each request is
-/// timed from sending to the last byte of the body; a request that does not answer 200 (or whose page
-/// fails <c>check</c>) is a failure.
+/// Load of <c>concurrency</c> clients until <c>requests</c> have been sent or the time limit has passed.
+/// Closed loop (no <c>pace</c>): each client sends its next request as soon as the previous answer has been read, so
+/// the machine is saturated and latency ≈ clients ÷ throughput. Paced (<c>pace</c> set): each client sends one request
+/// every <c>pace</c> (the clients' schedules spread evenly), as people at their desks do; a request is timed from its
+/// scheduled time, not from when it could be sent, so a backlog counts in full (no coordinated omission).
+/// Each request is timed to the last byte of the body; <c>judge</c> returns a problem or null.
 /// </summary>
 internal static class LoadRunner
 {
-    public static async Task<RunResult> RunAsync(HttpClient http, Func<int, string> url, Func<int, string, string?> check,
-        int requests, int concurrency, TimeSpan limit, DbMeter meter, CancellationToken ct)
+    /// <summary>GETs that must answer 200 and pass <paramref name="check"/> on the body.</summary>
+    public static Task<RunResult> RunAsync(HttpClient http, Func<int, string> url, Func<int, string, string?> check,
+        int requests, int concurrency, TimeSpan limit, DbMeter meter, CancellationToken ct, TimeSpan? pace = null) =>
+        RunAsync(http, i => new HttpRequestMessage(HttpMethod.Get, url(i)), (i, response, body) =>
+            response.StatusCode != HttpStatusCode.OK
+                ? $"answered {(int)response.StatusCode}{(response.Headers.Location is { } l ? $" → {l}" : "")}"
+                : check(i, body),
+            requests, concurrency, limit, meter, ct, pace);
+
+    public static async Task<RunResult> RunAsync(HttpClient http, Func<int, HttpRequestMessage> request, Func<int, HttpResponseMessage, string, string?> judge,
+        int requests, int concurrency, TimeSpan limit, DbMeter meter, CancellationToken ct, TimeSpan? pace = null)
     {
         var failures = new ConcurrentQueue<string>();
         var latencies = new ConcurrentBag<double[]>();
@@ -116,38 +127,47 @@ internal static class LoadRunner
         long bytes = 0;
         meter.Reset();
         var clock = Stopwatch.StartNew();
+        var origin = Stopwatch.GetTimestamp();
 
-        async Task Worker()
+        async Task Worker(int client)
         {
             var mine = new List<double>(requests / concurrency + 1);
+            var sent = 0;
             try
             {
                 while (!ct.IsCancellationRequested)
                 {
+                    long start;
+                    if (pace is { } every)
+                    {
+                        // This client's next slot: spread over the pace by client number.
+                        var due = origin + (long)((sent + (double)client / concurrency) * every.TotalSeconds * Stopwatch.Frequency);
+                        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                        if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                        start = due;
+                    }
+                    else
+                    {
+                        start = Stopwatch.GetTimestamp();
+                    }
+                    sent++;
                     var i = Interlocked.Increment(ref next);
                     if (i >= requests || clock.Elapsed >= limit) break;
-                    var target = url(i);
-                    var start = Stopwatch.GetTimestamp();
+                    using var message = request(i);
+                    var what = $"{message.Method} {message.RequestUri}";
+                    if (pace is null) start = Stopwatch.GetTimestamp();
                     try
                     {
-                        using var response = await http.GetAsync(target, HttpCompletionOption.ResponseContentRead, ct);
-                        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);
                         var body = await response.Content.ReadAsStringAsync(ct);
+                        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                         Interlocked.Add(ref bytes, response.Content.Headers.ContentLength ?? System.Text.Encoding.UTF8.GetByteCount(body));
-                        if (response.StatusCode != HttpStatusCode.OK)
-                        {
-                            var where = response.Headers.Location is { } l ? $" → {l}" : "";
-                            failures.Enqueue($"GET {target} answered {(int)response.StatusCode}{where}");
-                        }
-                        else if (check(i, body) is { } problem)
-                        {
-                            failures.Enqueue($"GET {target}: {problem}");
-                        }
+                        if (judge(i, response, body) is { } problem) failures.Enqueue($"{what}: {problem}");
                     }
                     catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
                     {
                         mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                        failures.Enqueue($"GET {target} failed: {e.Message}");
+                        failures.Enqueue($"{what} failed: {e.Message}");
                     }
                 }
             }
@@ -157,7 +177,7 @@ internal static class LoadRunner
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker, CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(c => Task.Run(() => Worker(c), CancellationToken.None)));
         var elapsed = clock.Elapsed;
         ct.ThrowIfCancellationRequested();
         var (dbTime, dbCommands) = meter.Read();

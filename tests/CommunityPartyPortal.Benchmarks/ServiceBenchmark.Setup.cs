@@ -78,55 +78,25 @@ internal static partial class ServiceBenchmark
         return document.PageCount;
     }
 
-    /// <summary>Closed-loop POSTs, as <see cref="LoadRunner"/> does GETs: timed from sending to the last byte; <paramref name="check"/> judges the answer.</summary>
-    private static async Task<RunResult> PostLoadAsync(HttpClient http, Func<int, HttpRequestMessage> request, Func<int, HttpResponseMessage, string?> check,
-        int requests, int concurrency, TimeSpan limit, DbMeter meter, CancellationToken ct)
+    /// <summary>
+    /// The check-in run's row: the records written to the measured activities (all but the warm-up's first) are counted and
+    /// must equal the successful requests of this run plus <paramref name="before"/> (those of the earlier runs).
+    /// </summary>
+    private static async Task AddCheckInRowAsync(BenchPortal portal, List<Guid> activities, List<Row> rows, string what, RunResult run, int before,
+        string load, CancellationToken ct)
     {
-        var failures = new ConcurrentQueue<string>();
-        var latencies = new ConcurrentBag<double[]>();
-        var next = -1;
-        long bytes = 0;
-        meter.Reset();
-        var clock = Stopwatch.StartNew();
-
-        async Task Worker()
+        long written;
+        await using (var scope = portal.SystemScope(out var db))
         {
-            var mine = new List<double>();
-            try
-            {
-                while (!ct.IsCancellationRequested)
-                {
-                    var i = Interlocked.Increment(ref next);
-                    if (i >= requests || clock.Elapsed >= limit) break;
-                    using var message = request(i);
-                    var start = Stopwatch.GetTimestamp();
-                    try
-                    {
-                        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);
-                        var body = await response.Content.ReadAsByteArrayAsync(ct);
-                        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                        Interlocked.Add(ref bytes, body.Length);
-                        if (check(i, response) is { } problem) failures.Enqueue($"POST {message.RequestUri}: {problem}");
-                    }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-                    {
-                        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                        failures.Enqueue($"POST {message.RequestUri} failed: {e.Message}");
-                    }
-                }
-            }
-            finally
-            {
-                latencies.Add([.. mine]);
-            }
+            var measured = activities.Skip(1).ToList();
+            written = await db.ServiceRecords.LongCountAsync(r => r.ActivityId != null && measured.Contains(r.ActivityId.Value)
+                && r.Source == RecordSource.CheckIn, ct) - before;
         }
-
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker, CancellationToken.None)));
-        var elapsed = clock.Elapsed;
-        ct.ThrowIfCancellationRequested();
-        var (dbTime, dbCommands) = meter.Read();
-        var all = latencies.SelectMany(l => l).ToArray();
-        Array.Sort(all);
-        return new RunResult(all.Length, elapsed, all, [.. failures], dbTime, dbCommands, Interlocked.Read(ref bytes));
+        var ok = run.Requests - run.Failures.Count;
+        var note = $"{written:N0} check-in records written for {run.Requests:N0} requests ({run.Failures.Count} failed)";
+        var failures = run.Failures.ToList();
+        if (written != ok) failures.Add($"records written {written} ≠ successful requests {ok}");
+        rows.Add(new Row(what, run with { Failures = failures }, "p95 < 50 ms", 50, true, load, note));
+        Log($"{what}: p95 {run.Percentile(95):0.0} ms, {note}");
     }
 }

@@ -27,6 +27,8 @@ public static class PortalDatabase
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName));
+                // One writer at a time in the process, queued without the provider's 150 ms busy sleeps.
+                options.AddInterceptors(SqliteWriteGate.For(connectionString), SqliteConnectionSetup.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName));

@@ -35,6 +35,18 @@ public partial class PortalDbContext : IdentityUserContext<PortalUser, Guid>
 
     public TimeProvider Time { get; }
 
+    public override void Dispose()
+    {
+        base.Dispose();
+        SqliteWriteGate.ReleaseHeldBy(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteWriteGate.ReleaseHeldBy(this);
+    }
+
     public AccessScope Scope
     {
         get

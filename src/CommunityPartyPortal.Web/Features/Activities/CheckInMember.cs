@@ -25,6 +25,8 @@ public sealed class CheckInMember(PortalDbContext db, SearchMembers search, Time
 
     public async Task<Outcome> HandleAsync(Guid activityId, CheckInScreen.Form form, bool hoursValid, string by)
     {
+        // One connection for the handful of queries and the write (not one open per query).
+        await db.Database.OpenConnectionAsync();
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId);
         if (activity is null) return new(true);
         var key = CheckInStore.CleanKey(form.IdempotencyKey);
@@ -52,8 +54,9 @@ public sealed class CheckInMember(PortalDbContext db, SearchMembers search, Time
     {
         if ((form.Pick ?? form.MemberId) is { } id)
         {
-            // Scoped: a member of another community is simply not found.
-            var chosen = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.MovedOutOn == null);
+            // Scoped: a member of another community is simply not found. Tracked (unchanged), so the write's scope
+            // check judges the member in memory instead of querying it again.
+            var chosen = await db.Members.FirstOrDefaultAsync(m => m.Id == id && m.MovedOutOn == null);
             return (chosen, chosen is null ? NoMatch : null, null);
         }
         if (string.IsNullOrWhiteSpace(form.Q)) return (null, SearchRequired, null);
@@ -63,7 +66,7 @@ public sealed class CheckInMember(PortalDbContext db, SearchMembers search, Time
         var exact = hits.Where(h => h.Name == form.Q.Trim()).ToList();
         var only = hits.Count == 1 ? hits[0] : exact.Count == 1 ? exact[0] : null;
         if (only is null) return (null, null, [.. hits.Select(h => new CheckInScreen.Candidate(h.Id, h.Name, h.WorkUnit, h.MobileTail))]);
-        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == only.Id && m.MovedOutOn == null);
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == only.Id && m.MovedOutOn == null);
         return (member, member is null ? NoMatch : null, null);
     }
 }
