@@ -1207,3 +1207,214 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE TABLE "FeedbackCycles" (
+        "Id" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "Period" integer NOT NULL,
+        "Number" integer NOT NULL,
+        "StartsOn" date NOT NULL,
+        "EndsOn" date NOT NULL,
+        "Label" character varying(30) NOT NULL,
+        "Status" integer NOT NULL,
+        "ClosedAt" timestamp with time zone,
+        "ClosedBy" character varying(50),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_FeedbackCycles" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE TABLE "FeedbackCards" (
+        "Id" uuid NOT NULL,
+        "CycleId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CommunityId" uuid NOT NULL,
+        "WorkUnitId" uuid NOT NULL,
+        "Revision" integer NOT NULL,
+        "PreviousId" uuid,
+        "Status" integer NOT NULL,
+        "CurrentSlot" integer,
+        "Services" integer NOT NULL,
+        "Days" integer NOT NULL,
+        "Minutes" integer NOT NULL,
+        "PostsClaimed" integer NOT NULL,
+        "WishesFulfilled" integer NOT NULL,
+        "HouseholdsPaired" integer NOT NULL,
+        "HouseholdVisits" integer NOT NULL,
+        "Suggestions" integer NOT NULL,
+        "RequirementsMet" integer NOT NULL,
+        "RequirementsTotal" integer NOT NULL,
+        "Grade" integer,
+        "Opinion" character varying(500),
+        "Veto" boolean NOT NULL,
+        "VetoReason" character varying(300),
+        "ReviewedBy" character varying(50),
+        "ReviewedAt" timestamp with time zone,
+        "Serial" character varying(30),
+        "SentAt" timestamp with time zone,
+        "SentBy" character varying(50),
+        "ReadAt" timestamp with time zone,
+        "AcknowledgedAt" timestamp with time zone,
+        "AcknowledgedBy" character varying(50),
+        "Uses" integer NOT NULL,
+        "UsageNote" character varying(300),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_FeedbackCards" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_FeedbackCards_FeedbackCycles_CycleId" FOREIGN KEY ("CycleId") REFERENCES "FeedbackCycles" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_FeedbackCards_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_FeedbackCards_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_FeedbackCards_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_FeedbackCards_FeedbackCards_PreviousId" FOREIGN KEY ("PreviousId") REFERENCES "FeedbackCards" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE TABLE "Publicities" (
+        "Id" uuid NOT NULL,
+        "WorkUnitId" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "Title" character varying(100) NOT NULL,
+        "Kind" character varying(30) NOT NULL,
+        "StartsOn" date NOT NULL,
+        "EndsOn" date NOT NULL,
+        "Note" character varying(500),
+        "CreatedBy" character varying(50) NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Publicities" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Publicities_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE TABLE "PublicityEntries" (
+        "Id" uuid NOT NULL,
+        "PublicityId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "WorkUnitId" uuid NOT NULL,
+        "CommunityId" uuid,
+        "Honour" character varying(100) NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_PublicityEntries" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PublicityEntries_Publicities_PublicityId" FOREIGN KEY ("PublicityId") REFERENCES "Publicities" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PublicityEntries_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PublicityEntries_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PublicityEntries_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE UNIQUE INDEX "IX_FeedbackCycles_Year_Period_Number" ON "FeedbackCycles" ("Year", "Period", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE UNIQUE INDEX "IX_FeedbackCards_CycleId_MemberId_CurrentSlot" ON "FeedbackCards" ("CycleId", "MemberId", "CurrentSlot");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE INDEX "IX_FeedbackCards_CommunityId_CycleId_Status" ON "FeedbackCards" ("CommunityId", "CycleId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE INDEX "IX_FeedbackCards_WorkUnitId_CycleId_Status" ON "FeedbackCards" ("WorkUnitId", "CycleId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE INDEX "IX_FeedbackCards_MemberId_CycleId" ON "FeedbackCards" ("MemberId", "CycleId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE UNIQUE INDEX "IX_FeedbackCards_Serial" ON "FeedbackCards" ("Serial");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE UNIQUE INDEX "IX_FeedbackCards_PreviousId" ON "FeedbackCards" ("PreviousId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE INDEX "IX_Publicities_WorkUnitId_Year" ON "Publicities" ("WorkUnitId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE UNIQUE INDEX "IX_PublicityEntries_PublicityId_MemberId" ON "PublicityEntries" ("PublicityId", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE INDEX "IX_PublicityEntries_MemberId" ON "PublicityEntries" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE INDEX "IX_PublicityEntries_CommunityId" ON "PublicityEntries" ("CommunityId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    CREATE INDEX "IX_PublicityEntries_WorkUnitId" ON "PublicityEntries" ("WorkUnitId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129100000_Feedback') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129100000_Feedback', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

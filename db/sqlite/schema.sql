@@ -666,3 +666,125 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261129000000_Service', '10.0.14');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "FeedbackCycles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_FeedbackCycles" PRIMARY KEY,
+    "Year" INTEGER NOT NULL,
+    "Period" INTEGER NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "StartsOn" TEXT NOT NULL,
+    "EndsOn" TEXT NOT NULL,
+    "Label" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "ClosedAt" TEXT NULL,
+    "ClosedBy" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+CREATE TABLE "FeedbackCards" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_FeedbackCards" PRIMARY KEY,
+    "CycleId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "WorkUnitId" TEXT NOT NULL,
+    "Revision" INTEGER NOT NULL,
+    "PreviousId" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "CurrentSlot" INTEGER NULL,
+    "Services" INTEGER NOT NULL,
+    "Days" INTEGER NOT NULL,
+    "Minutes" INTEGER NOT NULL,
+    "PostsClaimed" INTEGER NOT NULL,
+    "WishesFulfilled" INTEGER NOT NULL,
+    "HouseholdsPaired" INTEGER NOT NULL,
+    "HouseholdVisits" INTEGER NOT NULL,
+    "Suggestions" INTEGER NOT NULL,
+    "RequirementsMet" INTEGER NOT NULL,
+    "RequirementsTotal" INTEGER NOT NULL,
+    "Grade" INTEGER NULL,
+    "Opinion" TEXT NULL,
+    "Veto" INTEGER NOT NULL,
+    "VetoReason" TEXT NULL,
+    "ReviewedBy" TEXT NULL,
+    "ReviewedAt" TEXT NULL,
+    "Serial" TEXT NULL,
+    "SentAt" TEXT NULL,
+    "SentBy" TEXT NULL,
+    "ReadAt" TEXT NULL,
+    "AcknowledgedAt" TEXT NULL,
+    "AcknowledgedBy" TEXT NULL,
+    "Uses" INTEGER NOT NULL,
+    "UsageNote" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_FeedbackCards_FeedbackCycles_CycleId" FOREIGN KEY ("CycleId") REFERENCES "FeedbackCycles" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_FeedbackCards_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_FeedbackCards_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_FeedbackCards_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_FeedbackCards_FeedbackCards_PreviousId" FOREIGN KEY ("PreviousId") REFERENCES "FeedbackCards" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Publicities" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Publicities" PRIMARY KEY,
+    "WorkUnitId" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "StartsOn" TEXT NOT NULL,
+    "EndsOn" TEXT NOT NULL,
+    "Note" TEXT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Publicities_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "PublicityEntries" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_PublicityEntries" PRIMARY KEY,
+    "PublicityId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "WorkUnitId" TEXT NOT NULL,
+    "CommunityId" TEXT NULL,
+    "Honour" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_PublicityEntries_Publicities_PublicityId" FOREIGN KEY ("PublicityId") REFERENCES "Publicities" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_PublicityEntries_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_PublicityEntries_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_PublicityEntries_Organizations_WorkUnitId" FOREIGN KEY ("WorkUnitId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_FeedbackCycles_Year_Period_Number" ON "FeedbackCycles" ("Year", "Period", "Number");
+
+CREATE UNIQUE INDEX "IX_FeedbackCards_CycleId_MemberId_CurrentSlot" ON "FeedbackCards" ("CycleId", "MemberId", "CurrentSlot");
+
+CREATE INDEX "IX_FeedbackCards_CommunityId_CycleId_Status" ON "FeedbackCards" ("CommunityId", "CycleId", "Status");
+
+CREATE INDEX "IX_FeedbackCards_WorkUnitId_CycleId_Status" ON "FeedbackCards" ("WorkUnitId", "CycleId", "Status");
+
+CREATE INDEX "IX_FeedbackCards_MemberId_CycleId" ON "FeedbackCards" ("MemberId", "CycleId");
+
+CREATE UNIQUE INDEX "IX_FeedbackCards_Serial" ON "FeedbackCards" ("Serial");
+
+CREATE UNIQUE INDEX "IX_FeedbackCards_PreviousId" ON "FeedbackCards" ("PreviousId");
+
+CREATE INDEX "IX_Publicities_WorkUnitId_Year" ON "Publicities" ("WorkUnitId", "Year");
+
+CREATE UNIQUE INDEX "IX_PublicityEntries_PublicityId_MemberId" ON "PublicityEntries" ("PublicityId", "MemberId");
+
+CREATE INDEX "IX_PublicityEntries_MemberId" ON "PublicityEntries" ("MemberId");
+
+CREATE INDEX "IX_PublicityEntries_CommunityId" ON "PublicityEntries" ("CommunityId");
+
+CREATE INDEX "IX_PublicityEntries_WorkUnitId" ON "PublicityEntries" ("WorkUnitId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261129100000_Feedback', '10.0.14');
+
+COMMIT;

@@ -1,5 +1,6 @@
 using CommunityPartyPortal.Domain.Auditing;
 using CommunityPartyPortal.Domain.Common;
+using CommunityPartyPortal.Domain.Feedback;
 using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Reporting;
@@ -82,6 +83,21 @@ public partial class PortalDbContext
                     break;
                 case ReportingYear or RequirementRule:
                     if (!Scope.SeesEverything) throw new ScopeViolationException("只有县级管理员可以设置年度要求");
+                    break;
+                case FeedbackCycle cycle:
+                    if (!Scope.SeesEverything) throw new ScopeViolationException("只有县级管理员可以设置反馈周期");
+                    FeedbackRules.CheckCycle(entry, cycle);
+                    break;
+                case FeedbackCard card:
+                    if (entry.State != EntityState.Deleted) card.CurrentSlot = card.Status == FeedbackCardStatus.Superseded ? null : 1;
+                    CheckFeedbackCardWrite(entry, card);
+                    FeedbackRules.CheckCard(entry, card);
+                    break;
+                case Publicity publicity:
+                    CheckPublicityWrite(entry, publicity);
+                    break;
+                case PublicityEntry publicityEntry:
+                    KeepPublicityEntry(entry, publicityEntry);
                     break;
                 case ServiceRecord when entry.State == EntityState.Deleted:
                     throw new InvalidOperationException("服务记录不能删除，只能撤销、不通过或更正");

@@ -84,6 +84,10 @@ public partial class PortalDbContext : IdentityUserContext<PortalUser, Guid>
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
     public DbSet<Recognition> Recognitions => Set<Recognition>();
     public DbSet<RequirementRule> RequirementRules => Set<RequirementRule>();
+    public DbSet<Feedback.FeedbackCycle> FeedbackCycles => Set<Feedback.FeedbackCycle>();
+    public DbSet<Feedback.FeedbackCard> FeedbackCards => Set<Feedback.FeedbackCard>();
+    public DbSet<Feedback.Publicity> Publicities => Set<Feedback.Publicity>();
+    public DbSet<Feedback.PublicityEntry> PublicityEntries => Set<Feedback.PublicityEntry>();
 
     // Scope values read by the query filters; EF turns these into parameters of every query.
     internal Guid? ScopeOrganizationId => Scope.OrganizationId;
