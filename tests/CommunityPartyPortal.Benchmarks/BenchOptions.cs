@@ -17,6 +17,8 @@ internal sealed class BenchOptions
                                  import of 10,000 rows (POST /roster/import, new and as updates); time, memory, size
           service                issue 4, with 500,000 service records: the secretary's check-in POST under 32
                                  clients, member search-as-you-type, a member's progress page, the 写实登记卡 batch
+          feedback               issue 5: drafting the yearly 反馈卡 of the county (every in-service member reported),
+                                 and one unit's batch PDF (covering letter + 500 cards)
 
         options:
           --provider sqlite|postgresql   database (default sqlite: a file in a temp folder)

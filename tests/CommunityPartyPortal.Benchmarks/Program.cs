@@ -43,6 +43,7 @@ internal static class Program
                 "member-list" => await MemberListBenchmark.RunAsync(options, timeout.Token),
                 "documents" => await DocumentsBenchmark.RunAsync(options, timeout.Token),
                 "service" => await ServiceBenchmark.RunAsync(options, timeout.Token),
+                "feedback" => await FeedbackBenchmark.RunAsync(options, timeout.Token),
                 _ => Unknown(options.Benchmark),
             };
         }
