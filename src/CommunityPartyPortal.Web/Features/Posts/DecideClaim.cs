@@ -26,7 +26,16 @@ public sealed class DecideClaim(PortalDbContext db, TimeProvider time) : IUseCas
         claim.Status = ClaimStatus.Approved;
         claim.ApprovedOn = ClaimRules.Today(time);
         claim.DecidedBy = decidedBy;
-        await db.SaveChangesAsync();
+        ClaimRules.HoldSeat(db, post);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(false, [new("", ClaimRules.SeatChanged)], null, post.Id);
+        }
         return Outcome.Done($"已同意 {member.Name} 认领岗位：{post.Name}", post.Id);
     }
 

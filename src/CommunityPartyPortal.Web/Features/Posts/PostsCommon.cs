@@ -41,6 +41,18 @@ public static class ClaimRules
 
     public static string Full(int capacity) => $"该岗位名额已满（{capacity}人）";
 
+    public const string SeatChanged = "该岗位的名额刚刚发生变化，请刷新后重试";
+
+    /// <summary>
+    /// A post with a capacity: the save that approves a claim also bumps the post's Version (its concurrency token), so two
+    /// approvals that both counted a free seat cannot both commit; the later one fails with DbUpdateConcurrencyException,
+    /// writes nothing, and its user sees <see cref="SeatChanged"/>. A post without a capacity is not touched.
+    /// </summary>
+    public static void HoldSeat(PortalDbContext db, ServicePost post)
+    {
+        if (post.Capacity is not null) db.Entry(post).Property(p => p.UpdatedAt).IsModified = true;
+    }
+
     /// <summary>
     /// Approved claims of a post, counted over every member: a member account sees only its own claims, but
     /// "full" must count everybody's. Only the count leaves this query, and the post was loaded through the scope.

@@ -31,9 +31,15 @@ public sealed class RecordClaim(PortalDbContext db, TimeProvider time) : IUseCas
             PostId = post.Id, MemberId = member.Id, CommunityId = post.CommunityId, Status = ClaimStatus.Approved,
             RequestedOn = today, ApprovedOn = today, DecidedBy = decidedBy, Note = ClaimRules.Clean(note),
         });
+        ClaimRules.HoldSeat(db, post);
         try
         {
             await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Invalid(Field, ClaimRules.SeatChanged);
         }
         catch (DbUpdateException)
         {
