@@ -34,6 +34,8 @@ public enum ClaimStatus
     [Display(Name = "已认领")] Approved = 2,
     [Display(Name = "未通过")] Rejected = 3,
     [Display(Name = "已退出")] Released = 4,
+    /// <summary>The member withdrew the request before the secretary decided it.</summary>
+    [Display(Name = "已撤回")] Withdrawn = 5,
 }
 
 /// <summary>A member's claim of a post: recorded by the secretary (approved at once) or requested and approved.</summary>

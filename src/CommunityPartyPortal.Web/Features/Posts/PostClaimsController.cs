@@ -29,6 +29,9 @@ public sealed class PostClaimsController : PostsControllerBase
     [Authorize(Roles = PortalRoles.Member), HttpPost("{id:guid}/request")]
     public async Task<IActionResult> Ask([FromServices] RequestClaim ask, Guid id) => After(await ask.HandleAsync(id), "/posts");
 
+    [Authorize(Roles = PortalRoles.Member), HttpPost("claims/{id:guid}/withdraw")]
+    public async Task<IActionResult> Withdraw([FromServices] WithdrawClaim withdraw, Guid id) => After(await withdraw.HandleAsync(id), "/posts");
+
     [Authorize(Policy = Policies.CommunitySecretary), HttpPost("claims/{id:guid}/approve")]
     public async Task<IActionResult> Approve([FromServices] DecideClaim decide, Guid id)
     {
