@@ -17,6 +17,7 @@ namespace CommunityPartyPortal.Web.Features.Wishes;
 public sealed class WishMenu(PortalDbContext db, TimeProvider time) : IUseCase
 {
     public const int MenuLimit = 100;
+    public const int PageSize = 30;
 
     public sealed record Item(
         Guid Id, Guid Version, string Serial, string Title, string? Content, ServiceCategory Category, WishStatus Status,
@@ -26,7 +27,23 @@ public sealed class WishMenu(PortalDbContext db, TimeProvider time) : IUseCase
     public sealed class Model
     {
         public required IReadOnlyList<Item> Menu { get; init; }
+        /// <summary>Published wishes of the community (all categories).</summary>
         public required int MenuTotal { get; init; }
+        /// <summary>Published wishes of the chosen category (all when none is chosen), paged.</summary>
+        public required int Matching { get; init; }
+        public int Page { get; init; } = 1;
+        public int PageCount => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+        public ServiceCategory? Category { get; init; }
+        public IReadOnlyList<(ServiceCategory Category, int Count)> Categories { get; init; } = [];
+
+        public string Link(int? page = null, ServiceCategory? category = null, bool keepCategory = true)
+        {
+            var c = keepCategory ? category ?? Category : category;
+            var parts = new List<string>();
+            if (c is { } chosen) parts.Add($"category={chosen}");
+            if ((page ?? 1) > 1) parts.Add($"page={page}");
+            return "/wishes/menu" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+        }
         public required IReadOnlyList<Item> Mine { get; init; }
         public required DateOnly Today { get; init; }
         public WishMove? Failed { get; set; }
@@ -34,8 +51,8 @@ public sealed class WishMenu(PortalDbContext db, TimeProvider time) : IUseCase
         public MoveWish.Form Posted { get; set; } = new();
     }
 
-    /// <summary>The menu; null when the user is not a member living in a community.</summary>
-    public async Task<Model?> HandleAsync()
+    /// <summary>The menu (newest first, <see cref="PageSize"/> a page, optionally one category); null when the user is not a member living in a community.</summary>
+    public async Task<Model?> HandleAsync(int page = 1, ServiceCategory? category = null)
     {
         if (db.Scope is not { Kind: ScopeKind.Member, MemberId: { } me }) return null;
         var community = await db.Members.AsNoTracking().Where(m => m.Id == me && m.MovedOutOn == null).Select(m => m.CommunityId).FirstOrDefaultAsync();
@@ -43,8 +60,14 @@ public sealed class WishMenu(PortalDbContext db, TimeProvider time) : IUseCase
 
         // The scope shows a member the wishes of the community he lives in; the menu is only the published ones.
         var published = db.Wishes.AsNoTracking().Where(w => w.CommunityId == home && w.Status == WishStatus.Published);
-        var total = await published.CountAsync();
-        var menu = await published.OrderByDescending(w => w.PublishedOn).ThenByDescending(w => w.Serial).Take(MenuLimit).ToListAsync();
+        var categories = (await published.GroupBy(w => w.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .OrderBy(c => c.Key).Select(c => (Category: c.Key, c.Count)).ToList();
+        var total = categories.Sum(c => c.Count);
+        var chosen = category is { } c0 ? published.Where(w => w.Category == c0) : published;
+        var matching = category is { } c1 ? categories.FirstOrDefault(c => c.Category == c1).Count : total;
+        page = Math.Clamp(page, 1, Math.Max(1, (matching + PageSize - 1) / PageSize));
+        var menu = await chosen.OrderByDescending(w => w.PublishedOn).ThenByDescending(w => w.Serial)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
         var mine = await db.Wishes.AsNoTracking()
             .Where(w => w.CommunityId == home && w.ClaimedByMemberId == me
                         && (w.Status == WishStatus.Claimed || w.Status == WishStatus.Fulfilled || w.Status == WishStatus.Confirmed))
@@ -54,6 +77,10 @@ public sealed class WishMenu(PortalDbContext db, TimeProvider time) : IUseCase
         {
             Menu = [.. menu.Select(w => ToItem(w, details: false))],
             MenuTotal = total,
+            Matching = matching,
+            Page = page,
+            Category = category,
+            Categories = categories,
             Mine = [.. mine.Select(w => ToItem(w, details: true, db.Scope.CanViewPersonalData))],
             Today = Clock.TodayInChina(time),
         };

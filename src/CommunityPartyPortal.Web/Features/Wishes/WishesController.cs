@@ -1,4 +1,5 @@
 using CommunityPartyPortal.Domain.Identity;
+using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,8 +54,8 @@ public sealed class WishesController : Controller
     }
 
     [Authorize(Roles = PortalRoles.Member), HttpGet("menu")]
-    public async Task<IActionResult> Menu([FromServices] WishMenu menu) =>
-        await menu.HandleAsync() is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Menu([FromServices] WishMenu menu, int page = 1, ServiceCategory? category = null) =>
+        await menu.HandleAsync(page, category) is { } model ? View(model) : NotFound();
 
     /// <summary>Every move (approve, reject, publish, assign, claim, fulfil, confirm, withdraw, reassign, release).</summary>
     [Authorize(Roles = SecretaryOrMember), HttpPost("{id:guid}/{move}")]
