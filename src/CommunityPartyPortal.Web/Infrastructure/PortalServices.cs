@@ -67,6 +67,7 @@ public static class PortalServices
         services.AddScoped<Seeding.AccountFactory>();
         services.AddScoped<Seeding.DemoCountySeeder>();
         services.AddScoped<Seeding.DemoServiceSeeder>();
+        services.AddScoped<Seeding.DemoFeedbackSeeder>();
         services.AddHostedService<Seeding.DatabaseStartup>();
 
         AddIdentity(services);

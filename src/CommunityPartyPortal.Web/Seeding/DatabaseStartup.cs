@@ -21,6 +21,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IHostEnvironment 
         {
             await scope.ServiceProvider.GetRequiredService<DemoCountySeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<DemoServiceSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoFeedbackSeeder>().SeedAsync();
         }
     }
 

@@ -1,4 +1,5 @@
 using CommunityPartyPortal.Domain.Data;
+using CommunityPartyPortal.Domain.Feedback;
 using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Organizations;
@@ -19,7 +20,11 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees) : IUseCa
         int Probationary,
         IReadOnlyList<(string Name, int Count)> Breakdown,
         string BreakdownTitle,
-        Guid? MemberId);
+        Guid? MemberId)
+    {
+        /// <summary>The unit's sent feedback cards not opened yet (0 for the other roles).</summary>
+        public int FeedbackUnread { get; init; }
+    }
 
     public async Task<Model> HandleAsync()
     {
@@ -76,6 +81,9 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees) : IUseCa
             active.Where(c => c.Status == MembershipStatus.Probationary).Sum(c => c.Count),
             breakdown,
             breakdownTitle,
-            scope.MemberId);
+            scope.MemberId)
+        {
+            FeedbackUnread = role == PortalRole.UnitAdmin ? await FeedbackQueries.UnreadCountAsync(db) : 0,
+        };
     }
 }
