@@ -1418,3 +1418,292 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE TABLE "Rubrics" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "Issuer" character varying(100) NOT NULL,
+        "Year" integer NOT NULL,
+        "Target" integer NOT NULL,
+        "TotalPoints" numeric(7,2) NOT NULL,
+        "Source" character varying(300),
+        "Preset" character varying(30),
+        "CopiedFromId" uuid,
+        "Status" integer NOT NULL,
+        "OrganisationWeight" integer NOT NULL,
+        "PeersWeight" integer NOT NULL,
+        "PublicWeight" integer NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Rubrics" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Rubrics_Rubrics_CopiedFromId" FOREIGN KEY ("CopiedFromId") REFERENCES "Rubrics" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE TABLE "RubricCategories" (
+        "Id" uuid NOT NULL,
+        "RubricId" uuid NOT NULL,
+        "No" integer NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        "Points" numeric(7,2) NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_RubricCategories" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_RubricCategories_Rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "Rubrics" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE TABLE "RubricItems" (
+        "Id" uuid NOT NULL,
+        "RubricId" uuid NOT NULL,
+        "CategoryId" uuid NOT NULL,
+        "No" integer NOT NULL,
+        "Text" character varying(500) NOT NULL,
+        "Points" numeric(7,2) NOT NULL,
+        "EvidenceKey" character varying(30),
+        "Formula" character varying(300),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_RubricItems" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_RubricItems_RubricCategories_CategoryId" FOREIGN KEY ("CategoryId") REFERENCES "RubricCategories" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_RubricItems_Rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "Rubrics" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE TABLE "ScoringSessions" (
+        "Id" uuid NOT NULL,
+        "RubricId" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "Title" character varying(100) NOT NULL,
+        "OrganizationId" uuid NOT NULL,
+        "Status" integer NOT NULL,
+        "LockedAt" timestamp with time zone,
+        "LockedBy" character varying(50),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ScoringSessions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ScoringSessions_Rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "Rubrics" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ScoringSessions_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE TABLE "ScoringTargets" (
+        "Id" uuid NOT NULL,
+        "SessionId" uuid NOT NULL,
+        "SessionOrganizationId" uuid NOT NULL,
+        "OrganizationId" uuid,
+        "MemberId" uuid,
+        "CommunityId" uuid,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ScoringTargets" PRIMARY KEY ("Id"),
+        CONSTRAINT "CK_ScoringTargets_OneTarget" CHECK (("OrganizationId" IS NULL) <> ("MemberId" IS NULL)),
+        CONSTRAINT "FK_ScoringTargets_ScoringSessions_SessionId" FOREIGN KEY ("SessionId") REFERENCES "ScoringSessions" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ScoringTargets_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ScoringTargets_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ScoringTargets_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE TABLE "ScoringScorers" (
+        "Id" uuid NOT NULL,
+        "SessionId" uuid NOT NULL,
+        "UserId" uuid NOT NULL,
+        "UserName" character varying(50) NOT NULL,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ScoringScorers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ScoringScorers_ScoringSessions_SessionId" FOREIGN KEY ("SessionId") REFERENCES "ScoringSessions" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE TABLE "Scores" (
+        "Id" uuid NOT NULL,
+        "SessionId" uuid NOT NULL,
+        "TargetId" uuid NOT NULL,
+        "ItemId" uuid NOT NULL,
+        "Part" integer NOT NULL,
+        "Points" numeric(7,2) NOT NULL,
+        "Comment" character varying(300),
+        "ScoredBy" character varying(50) NOT NULL,
+        "ScorerId" uuid,
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Scores" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Scores_ScoringSessions_SessionId" FOREIGN KEY ("SessionId") REFERENCES "ScoringSessions" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Scores_ScoringTargets_TargetId" FOREIGN KEY ("TargetId") REFERENCES "ScoringTargets" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Scores_RubricItems_ItemId" FOREIGN KEY ("ItemId") REFERENCES "RubricItems" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_Rubrics_Year_Target" ON "Rubrics" ("Year", "Target");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_Rubrics_CopiedFromId" ON "Rubrics" ("CopiedFromId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE UNIQUE INDEX "IX_RubricCategories_RubricId_No" ON "RubricCategories" ("RubricId", "No");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE UNIQUE INDEX "IX_RubricItems_RubricId_No" ON "RubricItems" ("RubricId", "No");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_RubricItems_CategoryId" ON "RubricItems" ("CategoryId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_ScoringSessions_OrganizationId_Year" ON "ScoringSessions" ("OrganizationId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_ScoringSessions_RubricId" ON "ScoringSessions" ("RubricId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE UNIQUE INDEX "IX_ScoringTargets_SessionId_OrganizationId" ON "ScoringTargets" ("SessionId", "OrganizationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE UNIQUE INDEX "IX_ScoringTargets_SessionId_MemberId" ON "ScoringTargets" ("SessionId", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_ScoringTargets_SessionOrganizationId" ON "ScoringTargets" ("SessionOrganizationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_ScoringTargets_CommunityId" ON "ScoringTargets" ("CommunityId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_ScoringTargets_MemberId" ON "ScoringTargets" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_ScoringTargets_OrganizationId" ON "ScoringTargets" ("OrganizationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE UNIQUE INDEX "IX_ScoringScorers_SessionId_UserId" ON "ScoringScorers" ("SessionId", "UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_ScoringScorers_UserId" ON "ScoringScorers" ("UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE UNIQUE INDEX "IX_Scores_TargetId_ItemId_Part" ON "Scores" ("TargetId", "ItemId", "Part");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_Scores_SessionId" ON "Scores" ("SessionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    CREATE INDEX "IX_Scores_ItemId" ON "Scores" ("ItemId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129110000_Assessment') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129110000_Assessment', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -788,3 +788,155 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261129100000_Feedback', '10.0.14');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "Rubrics" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Rubrics" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Issuer" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Target" INTEGER NOT NULL,
+    "TotalPoints" TEXT NOT NULL,
+    "Source" TEXT NULL,
+    "Preset" TEXT NULL,
+    "CopiedFromId" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "OrganisationWeight" INTEGER NOT NULL,
+    "PeersWeight" INTEGER NOT NULL,
+    "PublicWeight" INTEGER NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Rubrics_Rubrics_CopiedFromId" FOREIGN KEY ("CopiedFromId") REFERENCES "Rubrics" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "RubricCategories" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_RubricCategories" PRIMARY KEY,
+    "RubricId" TEXT NOT NULL,
+    "No" INTEGER NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Points" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_RubricCategories_Rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "Rubrics" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "RubricItems" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_RubricItems" PRIMARY KEY,
+    "RubricId" TEXT NOT NULL,
+    "CategoryId" TEXT NOT NULL,
+    "No" INTEGER NOT NULL,
+    "Text" TEXT NOT NULL,
+    "Points" TEXT NOT NULL,
+    "EvidenceKey" TEXT NULL,
+    "Formula" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_RubricItems_RubricCategories_CategoryId" FOREIGN KEY ("CategoryId") REFERENCES "RubricCategories" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_RubricItems_Rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "Rubrics" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ScoringSessions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ScoringSessions" PRIMARY KEY,
+    "RubricId" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "OrganizationId" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "LockedAt" TEXT NULL,
+    "LockedBy" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_ScoringSessions_Rubrics_RubricId" FOREIGN KEY ("RubricId") REFERENCES "Rubrics" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ScoringSessions_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ScoringTargets" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ScoringTargets" PRIMARY KEY,
+    "SessionId" TEXT NOT NULL,
+    "SessionOrganizationId" TEXT NOT NULL,
+    "OrganizationId" TEXT NULL,
+    "MemberId" TEXT NULL,
+    "CommunityId" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "CK_ScoringTargets_OneTarget" CHECK (("OrganizationId" IS NULL) <> ("MemberId" IS NULL)),
+    CONSTRAINT "FK_ScoringTargets_ScoringSessions_SessionId" FOREIGN KEY ("SessionId") REFERENCES "ScoringSessions" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ScoringTargets_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ScoringTargets_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ScoringTargets_Organizations_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ScoringScorers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ScoringScorers" PRIMARY KEY,
+    "SessionId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "UserName" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_ScoringScorers_ScoringSessions_SessionId" FOREIGN KEY ("SessionId") REFERENCES "ScoringSessions" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Scores" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Scores" PRIMARY KEY,
+    "SessionId" TEXT NOT NULL,
+    "TargetId" TEXT NOT NULL,
+    "ItemId" TEXT NOT NULL,
+    "Part" INTEGER NOT NULL,
+    "Points" TEXT NOT NULL,
+    "Comment" TEXT NULL,
+    "ScoredBy" TEXT NOT NULL,
+    "ScorerId" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Scores_ScoringSessions_SessionId" FOREIGN KEY ("SessionId") REFERENCES "ScoringSessions" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Scores_ScoringTargets_TargetId" FOREIGN KEY ("TargetId") REFERENCES "ScoringTargets" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Scores_RubricItems_ItemId" FOREIGN KEY ("ItemId") REFERENCES "RubricItems" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_Rubrics_Year_Target" ON "Rubrics" ("Year", "Target");
+
+CREATE INDEX "IX_Rubrics_CopiedFromId" ON "Rubrics" ("CopiedFromId");
+
+CREATE UNIQUE INDEX "IX_RubricCategories_RubricId_No" ON "RubricCategories" ("RubricId", "No");
+
+CREATE UNIQUE INDEX "IX_RubricItems_RubricId_No" ON "RubricItems" ("RubricId", "No");
+
+CREATE INDEX "IX_RubricItems_CategoryId" ON "RubricItems" ("CategoryId");
+
+CREATE INDEX "IX_ScoringSessions_OrganizationId_Year" ON "ScoringSessions" ("OrganizationId", "Year");
+
+CREATE INDEX "IX_ScoringSessions_RubricId" ON "ScoringSessions" ("RubricId");
+
+CREATE UNIQUE INDEX "IX_ScoringTargets_SessionId_OrganizationId" ON "ScoringTargets" ("SessionId", "OrganizationId");
+
+CREATE UNIQUE INDEX "IX_ScoringTargets_SessionId_MemberId" ON "ScoringTargets" ("SessionId", "MemberId");
+
+CREATE INDEX "IX_ScoringTargets_SessionOrganizationId" ON "ScoringTargets" ("SessionOrganizationId");
+
+CREATE INDEX "IX_ScoringTargets_CommunityId" ON "ScoringTargets" ("CommunityId");
+
+CREATE INDEX "IX_ScoringTargets_MemberId" ON "ScoringTargets" ("MemberId");
+
+CREATE INDEX "IX_ScoringTargets_OrganizationId" ON "ScoringTargets" ("OrganizationId");
+
+CREATE UNIQUE INDEX "IX_ScoringScorers_SessionId_UserId" ON "ScoringScorers" ("SessionId", "UserId");
+
+CREATE INDEX "IX_ScoringScorers_UserId" ON "ScoringScorers" ("UserId");
+
+CREATE UNIQUE INDEX "IX_Scores_TargetId_ItemId_Part" ON "Scores" ("TargetId", "ItemId", "Part");
+
+CREATE INDEX "IX_Scores_SessionId" ON "Scores" ("SessionId");
+
+CREATE INDEX "IX_Scores_ItemId" ON "Scores" ("ItemId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261129110000_Assessment', '10.0.14');
+
+COMMIT;

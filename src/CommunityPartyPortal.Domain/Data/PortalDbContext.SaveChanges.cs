@@ -1,3 +1,4 @@
+using CommunityPartyPortal.Domain.Assessment;
 using CommunityPartyPortal.Domain.Auditing;
 using CommunityPartyPortal.Domain.Common;
 using CommunityPartyPortal.Domain.Feedback;
@@ -98,6 +99,12 @@ public partial class PortalDbContext
                     break;
                 case PublicityEntry publicityEntry:
                     KeepPublicityEntry(entry, publicityEntry);
+                    break;
+                case Rubric or RubricCategory or RubricItem:
+                    CheckRubricWrite(entry);
+                    break;
+                case ScoringSession or ScoringTarget or ScoringScorer or Score:
+                    CheckScoringWrite(entry);
                     break;
                 case ServiceRecord when entry.State == EntityState.Deleted:
                     throw new InvalidOperationException("服务记录不能删除，只能撤销、不通过或更正");

@@ -88,6 +88,13 @@ public partial class PortalDbContext : IdentityUserContext<PortalUser, Guid>
     public DbSet<Feedback.FeedbackCard> FeedbackCards => Set<Feedback.FeedbackCard>();
     public DbSet<Feedback.Publicity> Publicities => Set<Feedback.Publicity>();
     public DbSet<Feedback.PublicityEntry> PublicityEntries => Set<Feedback.PublicityEntry>();
+    public DbSet<Assessment.Rubric> Rubrics => Set<Assessment.Rubric>();
+    public DbSet<Assessment.RubricCategory> RubricCategories => Set<Assessment.RubricCategory>();
+    public DbSet<Assessment.RubricItem> RubricItems => Set<Assessment.RubricItem>();
+    public DbSet<Assessment.ScoringSession> ScoringSessions => Set<Assessment.ScoringSession>();
+    public DbSet<Assessment.ScoringTarget> ScoringTargets => Set<Assessment.ScoringTarget>();
+    public DbSet<Assessment.ScoringScorer> ScoringScorers => Set<Assessment.ScoringScorer>();
+    public DbSet<Assessment.Score> Scores => Set<Assessment.Score>();
 
     // Scope values read by the query filters; EF turns these into parameters of every query.
     internal Guid? ScopeOrganizationId => Scope.OrganizationId;

@@ -33,6 +33,7 @@ public partial class PortalDbContext
             ApplyCommunityFilterMethod.MakeGenericMethod(type).Invoke(this, [builder, kind, member]);
         }
         ApplyFeedbackFilters(builder, kind);
+        ApplyAssessmentFilters(builder, kind);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace CommunityPartyPortal.Web.Features.Members;
 /// paging. Two queries per page (count + one page of projected rows), limited to the user's scope by
 /// the context; personal data is always masked here.
 /// </summary>
-public sealed class ListMembers(PortalDbContext db, OrgTreeCache trees) : IUseCase
+public sealed class ListMembers(PortalDbContext db, OrgTreeCache trees, TimeProvider time) : IUseCase
 {
     public static readonly int[] PageSizes = [20, 50, 100];
     public static readonly string[] SortKeys = ["name", "category", "community", "unit", "joined"];
@@ -69,6 +69,8 @@ public sealed class ListMembers(PortalDbContext db, OrgTreeCache trees) : IUseCa
         public required IReadOnlyList<Option> Grids { get; init; }
         public required IReadOnlyList<Option> Units { get; init; }
         public required bool CanCreate { get; init; }
+        /// <summary>「不宜评先评优（…年社区一票否决）」 of the page's vetoed members (<see cref="FeedbackInbox.VetoBadges"/>).</summary>
+        public IReadOnlyDictionary<Guid, string> VetoBadges { get; init; } = new Dictionary<Guid, string>();
 
         /// <summary>The list URL with the current filters and the given changes.</summary>
         public string Link(int? page = null, string? sort = null, string? dir = null, int? size = null)
@@ -144,6 +146,7 @@ public sealed class ListMembers(PortalDbContext db, OrgTreeCache trees) : IUseCa
             m.GridId is null ? tree.NameOf(m.CommunityId) : $"{tree.NameOf(m.CommunityId)} / {tree.NameOf(m.GridId)}",
             tree.NameOf(m.WorkUnitId), m.JoinedPartyOn, m.MovedOutOn)).ToList();
 
+        var vetoBadges = await FeedbackInbox.VetoBadges.ForAsync(db, time, ids);
         return new Model
         {
             Query = query,
@@ -155,6 +158,7 @@ public sealed class ListMembers(PortalDbContext db, OrgTreeCache trees) : IUseCa
             Grids = GridOptions(tree, scope, query),
             Units = UnitOptions(tree, scope),
             CanCreate = MemberFormRules.IsEditor(scope.Role),
+            VetoBadges = vetoBadges,
         };
     }
 

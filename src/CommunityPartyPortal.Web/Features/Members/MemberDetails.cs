@@ -17,7 +17,8 @@ public sealed class MemberDetails(
     PortalDbContext db,
     [FromKeyedServices(PortalServices.SystemDb)] PortalDbContext systemDb,
     OrgTreeCache trees,
-    AuditLog audit) : IUseCase
+    AuditLog audit,
+    TimeProvider time) : IUseCase
 {
     public sealed record Flow(
         Guid Id, string Direction, FlowDirection DirectionValue, DateOnly OccurredOn, string Place, string Reason, string Contact,
@@ -68,6 +69,8 @@ public sealed class MemberDetails(
         public bool IsOwnRecord { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime UpdatedAt { get; init; }
+        /// <summary>「不宜评先评优（…年社区一票否决）」 when the member is vetoed (<see cref="FeedbackInbox.VetoBadges"/>), else null.</summary>
+        public string? VetoBadge { get; init; }
     }
 
     /// <summary>The card, or null when the member is not visible to the user.</summary>
@@ -92,6 +95,7 @@ public sealed class MemberDetails(
         // Accounts live outside the tenant data (system context); only whether one exists is read.
         var hasAccount = canEdit && await systemDb.Users.AsNoTracking().AnyAsync(u => u.MemberId == id);
 
+        var vetoBadge = (await FeedbackInbox.VetoBadges.ForAsync(db, time, [id])).GetValueOrDefault(id);
         return new Model
         {
             Id = m.Id,
@@ -131,6 +135,7 @@ public sealed class MemberDetails(
             IsOwnRecord = scope.Kind == ScopeKind.Member,
             CreatedAt = Clock.ToChina(m.CreatedAt),
             UpdatedAt = Clock.ToChina(m.UpdatedAt),
+            VetoBadge = vetoBadge,
         };
     }
 }
