@@ -1,21 +1,11 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using CommunityPartyPortal.Documents.Pdf.Forms;
 using CommunityPartyPortal.Documents.Records;
 using CommunityPartyPortal.Domain.Common;
-using CommunityPartyPortal.Domain.Data;
-using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Domain.Members;
 using CommunityPartyPortal.Domain.Reporting;
-using CommunityPartyPortal.Domain.Seeding;
 using CommunityPartyPortal.Domain.Service;
 using Activity = CommunityPartyPortal.Domain.Service.Activity;
 using ActivityKind = CommunityPartyPortal.Domain.Service.ActivityKind;
 using CommunityPartyPortal.Domain.Service.Requirements;
-using CommunityPartyPortal.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartyPortal.Benchmarks;
