@@ -53,18 +53,27 @@ public static class FeedbackQueries
     /// (the members of one page).
     /// </summary>
     public static async Task<IReadOnlySet<Guid>> VetoedMemberIdsAsync(PortalDbContext db, int year, IReadOnlyCollection<Guid>? memberIds = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        (await VetoYearsAsync(db, year, year, memberIds, ct)).Keys.ToHashSet();
+
+    /// <summary>
+    /// The members with a veto in force in any year from <paramref name="fromYear"/> to <paramref name="toYear"/> (see
+    /// <see cref="VetoedMemberIdsAsync"/>), each with the latest such year, in one query.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, int>> VetoYearsAsync(PortalDbContext db, int fromYear, int toYear,
+        IReadOnlyCollection<Guid>? memberIds = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var query = db.FeedbackCards.AsNoTracking()
-            .Where(c => c.Veto && c.Status != FeedbackCardStatus.Draft && c.Cycle!.Year == year
+            .Where(c => c.Veto && c.Status != FeedbackCardStatus.Draft && c.Cycle!.Year >= fromYear && c.Cycle!.Year <= toYear
                         && !db.FeedbackCards.Any(n => n.PreviousId == c.Id && n.Status != FeedbackCardStatus.Draft));
         if (memberIds is not null)
         {
             var ids = memberIds.Distinct().ToList();
             query = query.Where(c => ids.Contains(c.MemberId));
         }
-        return (await query.Select(c => c.MemberId).Distinct().ToListAsync(ct)).ToHashSet();
+        var rows = await query.GroupBy(c => c.MemberId).Select(g => new { g.Key, Year = g.Max(c => c.Cycle!.Year) }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => r.Year);
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ namespace CommunityPartyPortal.Web.Features.FeedbackInbox;
 /// <summary>
 /// The 「不宜评先评优（{year}年社区一票否决）」 badge of the members of a page, wherever the member is shown: a veto in force
 /// (<see cref="FeedbackQueries.VetoedMemberIdsAsync"/>) in the current year, or in the year before (its commendations
-/// are made in the first months of the next year, after the yearly card arrived). One query per year for the whole
-/// page, on the viewer's scoped context.
+/// are made in the first months of the next year, after the yearly card arrived). One query for the whole page, on the
+/// viewer's scoped context.
 /// </summary>
 public static class VetoBadges
 {
@@ -19,10 +19,7 @@ public static class VetoBadges
         var badges = new Dictionary<Guid, string>();
         if (memberIds.Count == 0) return badges;
         var year = Clock.TodayInChina(time).Year;
-        foreach (var y in new[] { year - 1, year })
-        {
-            foreach (var id in await FeedbackQueries.VetoedMemberIdsAsync(db, y, memberIds, ct)) badges[id] = FeedbackCardView.VetoBadge(y);
-        }
+        foreach (var (id, y) in await FeedbackQueries.VetoYearsAsync(db, year - 1, year, memberIds, ct)) badges[id] = FeedbackCardView.VetoBadge(y);
         return badges;
     }
 }

@@ -76,12 +76,10 @@ public sealed class CreatePublicity(PortalDbContext db, TimeProvider time) : IUs
         if (form.Kind == Commendation && form.StartsOn is { } start && members.Count > 0)
         {
             var year = start.Year;
-            var thisYear = await FeedbackQueries.VetoedMemberIdsAsync(db, year, ids, ct);
-            var lastYear = await FeedbackQueries.VetoedMemberIdsAsync(db, year - 1, ids, ct);
+            var vetoes = await FeedbackQueries.VetoYearsAsync(db, year - 1, year, ids, ct);
             foreach (var m in members)
             {
-                var vetoYear = thisYear.Contains(m.Id) ? year : lastYear.Contains(m.Id) ? year - 1 : (int?)null;
-                if (vetoYear is { } y) errors.Add(new(nameof(Form.MemberIds), $"{m.Name}：{FeedbackCardView.VetoBadge(y)}，不能列入评先选优公示"));
+                if (vetoes.TryGetValue(m.Id, out var y)) errors.Add(new(nameof(Form.MemberIds), $"{m.Name}：{FeedbackCardView.VetoBadge(y)}，不能列入评先选优公示"));
             }
         }
         if (errors.Count > 0 || !bindingValid)
