@@ -8,9 +8,10 @@ namespace CommunityPartyPortal.Web.Infrastructure;
 /// <summary>
 /// The scope of the current request, from the signed-in principal: computed once per request and
 /// cached in <see cref="HttpContext.Items"/>. Without an HTTP context (commands, background work) it
-/// is the system scope.
+/// is the system scope, unless the work runs on behalf of a user (<see cref="ScopeOverride"/>: a background export runs
+/// with the scope of the user who asked for it).
 /// </summary>
-public sealed class HttpAccessScopeAccessor(IHttpContextAccessor http, OrgTreeCache trees) : IAccessScopeAccessor
+public sealed class HttpAccessScopeAccessor(IHttpContextAccessor http, OrgTreeCache trees, ScopeOverride scopeOverride) : IAccessScopeAccessor
 {
     private static readonly object Key = new();
 
@@ -18,6 +19,7 @@ public sealed class HttpAccessScopeAccessor(IHttpContextAccessor http, OrgTreeCa
     {
         get
         {
+            if (scopeOverride.Scope is { } given) return given;
             if (http.HttpContext is not { } context) return AccessScope.System();
             if (context.Items.TryGetValue(Key, out var cached) && cached is AccessScope scope) return scope;
             scope = For(context.User, trees);

@@ -9,4 +9,8 @@ public sealed class PortalOptions
     public bool SeedDemoData { get; set; }
     /// <summary>Show the demo logins on the sign-in page (honoured in Development only).</summary>
     public bool ShowDemoLogins { get; set; }
+    /// <summary>How long a request waits for its export before answering with the export's status page (ms).</summary>
+    public int ExportInlineWaitMilliseconds { get; set; } = 1000;
+    /// <summary>How many exports run at once in the background.</summary>
+    public int ExportWorkers { get; set; } = 2;
 }

@@ -61,7 +61,12 @@ public static class PortalServices
         services.AddKeyedScoped(SystemDb, (sp, _) =>
             new PortalDbContext(sp.GetRequiredService<DbContextOptions<PortalDbContext>>(), FixedScopeAccessor.System, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrgTreeCache>();
+        services.AddScoped<ScopeOverride>();
         services.AddScoped<IAccessScopeAccessor, HttpAccessScopeAccessor>();
+        services.AddSingleton<Features.Exports.ExportStore>();
+        services.AddSingleton<Features.Exports.ExportQueue>();
+        services.AddSingleton<Features.Exports.ExportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Exports.ExportWorker>());
         services.AddScoped<AuditLog>();
         services.AddScoped<ScopeViolationFilter>();
         services.AddScoped<Seeding.AccountFactory>();

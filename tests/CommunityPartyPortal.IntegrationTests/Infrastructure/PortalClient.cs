@@ -61,6 +61,30 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await Http.PostAsync(url, content);
     }
 
+    /// <summary>
+    /// GETs an export: the file when it came at once, or — when the portal answered with the export's status page — polls
+    /// <c>/exports/{id}/status</c> until it is done (at most <paramref name="timeoutSeconds"/>) and downloads the file.
+    /// Returns the final file response (200) or throws with what went wrong.
+    /// </summary>
+    public async Task<HttpResponseMessage> DownloadExportAsync(string url, int timeoutSeconds = 120)
+    {
+        var response = await Http.GetAsync(url);
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found)) return response;
+        var status = response.Headers.Location?.OriginalString ?? throw new HttpRequestException($"GET {url}: a redirect without a location");
+        if (!status.StartsWith("/exports/", StringComparison.Ordinal)) return response;
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (true)
+        {
+            var json = await GetStringAsync(status + "/status");
+            using var state = System.Text.Json.JsonDocument.Parse(json);
+            var value = state.RootElement.GetProperty("status").GetString();
+            if (value == "Done") return await Http.GetAsync(status + "/file");
+            if (value == "Failed") throw new HttpRequestException($"Export {status} failed: {state.RootElement.GetProperty("error").GetString()}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Export {status} did not finish in {timeoutSeconds} s");
+            await Task.Delay(100);
+        }
+    }
+
     public Task<HttpResponseMessage> SignInAsync(string userName, string password) =>
         PostFormAsync("/account/login", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
 
