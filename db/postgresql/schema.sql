@@ -1707,3 +1707,52 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129120000_Summaries') THEN
+    CREATE TABLE "SummarySubmissions" (
+        "Id" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "OrganizationId" uuid NOT NULL,
+        "Status" integer NOT NULL,
+        "ActiveSlot" integer,
+        "SubmittedAt" timestamp with time zone NOT NULL,
+        "SubmittedBy" character varying(50) NOT NULL,
+        "Note" character varying(500),
+        "IsLate" boolean NOT NULL,
+        "WithdrawnAt" timestamp with time zone,
+        "WithdrawnBy" character varying(50),
+        "Version" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_SummarySubmissions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_SummarySubmissions_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129120000_Summaries') THEN
+    CREATE UNIQUE INDEX "IX_SummarySubmissions_OrganizationId_Year_ActiveSlot" ON "SummarySubmissions" ("OrganizationId", "Year", "ActiveSlot");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129120000_Summaries') THEN
+    CREATE INDEX "IX_SummarySubmissions_Year_Status" ON "SummarySubmissions" ("Year", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129120000_Summaries') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129120000_Summaries', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -940,3 +940,31 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261129110000_Assessment', '10.0.14');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "SummarySubmissions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_SummarySubmissions" PRIMARY KEY,
+    "Year" INTEGER NOT NULL,
+    "OrganizationId" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "ActiveSlot" INTEGER NULL,
+    "SubmittedAt" TEXT NOT NULL,
+    "SubmittedBy" TEXT NOT NULL,
+    "Note" TEXT NULL,
+    "IsLate" INTEGER NOT NULL,
+    "WithdrawnAt" TEXT NULL,
+    "WithdrawnBy" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_SummarySubmissions_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_SummarySubmissions_OrganizationId_Year_ActiveSlot" ON "SummarySubmissions" ("OrganizationId", "Year", "ActiveSlot");
+
+CREATE INDEX "IX_SummarySubmissions_Year_Status" ON "SummarySubmissions" ("Year", "Status");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261129120000_Summaries', '10.0.14');
+
+COMMIT;

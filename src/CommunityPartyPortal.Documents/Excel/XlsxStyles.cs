@@ -31,6 +31,35 @@ internal static class XlsxStyles
 
     public const string FontName = "宋体";
 
+    // The extended styles, in the styles part only when a sheet uses them (so the other workbooks' parts stay as they were).
+
+    /// <summary>A ratio shown with one decimal, <c>0.0%</c>.</summary>
+    public const uint OnePercent = 15;
+    public const uint OnePercentFormatId = 167;
+    public const string OnePercentFormatCode = "0.0%";
+
+    /// <summary>The fill of highlighted rows: Excel's light red.</summary>
+    public const string HighlightColor = "FFFFC7CE";
+
+    /// <summary>The cell styles that have emphasised variants, in the order of each block of variants.</summary>
+    private static readonly uint[] Emphasisable = [Text, TextQuoted, Integer, Decimal, Date, Boolean, Percent, OneDecimal, DateTime, OnePercent];
+
+    /// <summary>The first index of the bold, highlighted, and bold highlighted blocks.</summary>
+    private const uint BoldBlock = 16;
+
+    /// <summary>
+    /// The cell style of <paramref name="style"/> in a row of <paramref name="emphasis"/> (bold, filled light red, or both);
+    /// the style itself when there is no emphasis or no variant of it.
+    /// </summary>
+    public static uint Emphasize(uint style, XlsxRowStyle emphasis)
+    {
+        if (emphasis == XlsxRowStyle.None) return style;
+        var i = Array.IndexOf(Emphasisable, style);
+        if (i < 0) return style;
+        var block = (uint)emphasis - 1; // 0 bold, 1 highlight, 2 both
+        return BoldBlock + (block * (uint)Emphasisable.Length) + (uint)i;
+    }
+
     public static uint ForCell(XlsxCellKind kind, bool quoted) => kind switch
     {
         XlsxCellKind.Text => quoted ? TextQuoted : Text,
@@ -51,7 +80,8 @@ internal static class XlsxStyles
         _ => null,
     };
 
-    public static Stylesheet Build()
+    /// <summary>The styles part; <paramref name="extended"/> adds the styles of official tables (indexes from 15).</summary>
+    public static Stylesheet Build(bool extended = false)
     {
         static Font Font(double size, bool bold = false)
         {
@@ -117,20 +147,39 @@ internal static class XlsxStyles
             Xf(DateFormatId, 0, 0, 0),                                        // 12 date column (empty cells)
             Xf(OneDecimalFormatId, 0, 0, 1),                                  // 13 one decimal (hours)
             Xf(DateTimeFormatId, 0, 0, 1, HorizontalAlignmentValues.Center)); // 14 date and time
+        var numberFormats = new NumberingFormats(
+            new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateFormatCode },
+            new NumberingFormat { NumberFormatId = OneDecimalFormatId, FormatCode = OneDecimalFormatCode },
+            new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = DateTimeFormatCode });
+        var fills = new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            headerFill);
+        if (extended)
+        {
+            numberFormats.Append(new NumberingFormat { NumberFormatId = OnePercentFormatId, FormatCode = OnePercentFormatCode });
+            fills.Append(new Fill(new PatternFill(new ForegroundColor { Rgb = HighlightColor }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }));
+            cellXfs.Append(Xf(OnePercentFormatId, 0, 0, 1));                                          // 15 one-decimal percent
+            var bases = cellXfs.Elements<CellFormat>().ToArray();
+            foreach (var (font, fill) in new (uint Font, uint Fill)[] { (1, 0), (0, 3), (1, 3) })         // 16… bold, highlighted, both
+            {
+                foreach (var index in Emphasisable)
+                {
+                    var xf = (CellFormat)bases[index].CloneNode(true);
+                    if (font != 0) { xf.FontId = font; xf.ApplyFont = true; }
+                    if (fill != 0) { xf.FillId = fill; xf.ApplyFill = true; }
+                    cellXfs.Append(xf);
+                }
+            }
+        }
         cellXfs.Count = (uint)cellXfs.ChildElements.Count;
+        numberFormats.Count = (uint)numberFormats.ChildElements.Count;
+        fills.Count = (uint)fills.ChildElements.Count;
 
         return new Stylesheet(
-            new NumberingFormats(
-                new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateFormatCode },
-                new NumberingFormat { NumberFormatId = OneDecimalFormatId, FormatCode = OneDecimalFormatCode },
-                new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = DateTimeFormatCode })
-            { Count = 3 },
+            numberFormats,
             new Fonts(Font(11), Font(11, bold: true), Font(16, bold: true)) { Count = 3 },
-            new Fills(
-                new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                headerFill)
-            { Count = 3 },
+            fills,
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), Thin()) { Count = 2 },
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             cellXfs,

@@ -28,7 +28,7 @@ public sealed partial class XlsxWorkbookWriter
 
         try
         {
-            WritePart("xl/styles.xml", w => w.WriteElement(XlsxStyles.Build()));
+            WritePart("xl/styles.xml", w => w.WriteElement(XlsxStyles.Build(_extendedStyles)));
             if (_sharedStrings is not null) WritePart("xl/sharedStrings.xml", _sharedStrings.Write);
             WritePart("xl/workbook.xml", w => w.WriteElement(BuildWorkbook()));
             WriteXml("xl/_rels/workbook.xml.rels", WriteWorkbookRelationships);
@@ -65,7 +65,7 @@ public sealed partial class XlsxWorkbookWriter
             {
                 names.Append(new DefinedName { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true, Text = quoted + s.FilterRange });
             }
-            names.Append(new DefinedName { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i, Text = $"{quoted}${s.HeaderRow}:${s.HeaderRow}" });
+            names.Append(new DefinedName { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i, Text = $"{quoted}${s.FirstHeaderRow}:${s.HeaderRow}" });
         }
         workbook.Append(sheets);
         workbook.Append(names);

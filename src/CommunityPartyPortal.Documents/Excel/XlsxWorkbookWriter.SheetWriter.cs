@@ -9,7 +9,7 @@ public sealed partial class XlsxWorkbookWriter
     /// in the default namespace through <see cref="XmlOut"/> (the elements and attributes in schema order, as the
     /// SDK's classes wrote them).
     /// </summary>
-    private sealed class SheetWriter<T> : IDisposable
+    private sealed partial class SheetWriter<T> : IDisposable
     {
         private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -21,14 +21,22 @@ public sealed partial class XlsxWorkbookWriter
         private readonly string[] _letters;
         private readonly byte[][] _letterBytes;
         private readonly int _headerRow;
+        private readonly int _titleRows;
+        private readonly XlsxSheetLayout _layout;
+        private readonly Func<T, XlsxRowStyle>? _rowStyle;
+        private readonly List<string> _merges = [];
         private int _row;
+        private int _dataEnd = -1;
 
         // The current row number as UTF-8, written in every cell reference.
         private readonly byte[] _rowDigits = new byte[10];
         private int _rowDigitCount;
 
-        public SheetWriter(XlsxWorkbookWriter owner, Stream stream, XlsxSheet sheet, IReadOnlyList<XlsxColumn<T>> columns, int index)
+        public SheetWriter(XlsxWorkbookWriter owner, Stream stream, XlsxSheet sheet, IReadOnlyList<XlsxColumn<T>> columns, int index,
+            XlsxSheetLayout layout, Func<T, XlsxRowStyle>? rowStyle)
         {
+            _layout = layout;
+            _rowStyle = rowStyle;
             _owner = owner;
             _stream = stream;
             _sheet = sheet;
@@ -40,12 +48,13 @@ public sealed partial class XlsxWorkbookWriter
                 _letters[i] = XlsxText.ColumnName(i);
                 _letterBytes[i] = System.Text.Encoding.ASCII.GetBytes(_letters[i]);
             }
-            _headerRow = (sheet.Title is null ? 0 : 1) + (sheet.Subtitle is null ? 0 : 1) + 1;
+            _titleRows = (sheet.Title is null ? 0 : 1) + (sheet.Subtitle is null ? 0 : 1);
+            _headerRow = _titleRows + layout.HeaderRows;
             _x = new XmlOut(stream);
             WriteStart(index);
         }
 
-        public int DataRows => _row - _headerRow;
+        public int DataRows => (_dataEnd < 0 ? _row : _dataEnd) - _headerRow;
 
         private string LastColumn => _letters[^1];
 
@@ -59,15 +68,34 @@ public sealed partial class XlsxWorkbookWriter
 
             // Frozen below the header row, the first data cell selected.
             _x.Raw(index == 0 ? "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"u8 : "<sheetViews><sheetView workbookViewId=\"0\">"u8);
-            _x.Raw("<pane ySplit=\""u8);
-            _x.Number(_headerRow);
-            _x.Raw("\" topLeftCell=\"A"u8);
-            _x.Number(_headerRow + 1);
-            _x.Raw("\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A"u8);
-            _x.Number(_headerRow + 1);
-            _x.Raw("\" sqref=\"A"u8);
-            _x.Number(_headerRow + 1);
-            _x.Raw("\"/></sheetView></sheetViews>"u8);
+            if (_layout.FrozenColumns > 0)
+            {
+                // Frozen below the header and after the first columns (the labels stay in view both ways).
+                var first = $"{_letters[_layout.FrozenColumns]}{_headerRow + 1}";
+                _x.Raw("<pane xSplit=\""u8);
+                _x.Number(_layout.FrozenColumns);
+                _x.Raw("\" ySplit=\""u8);
+                _x.Number(_headerRow);
+                _x.Raw("\" topLeftCell=\""u8);
+                _x.Attribute(first);
+                _x.Raw("\" activePane=\"bottomRight\" state=\"frozen\"/><selection pane=\"bottomRight\" activeCell=\""u8);
+                _x.Attribute(first);
+                _x.Raw("\" sqref=\""u8);
+                _x.Attribute(first);
+                _x.Raw("\"/></sheetView></sheetViews>"u8);
+            }
+            else
+            {
+                _x.Raw("<pane ySplit=\""u8);
+                _x.Number(_headerRow);
+                _x.Raw("\" topLeftCell=\"A"u8);
+                _x.Number(_headerRow + 1);
+                _x.Raw("\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A"u8);
+                _x.Number(_headerRow + 1);
+                _x.Raw("\" sqref=\"A"u8);
+                _x.Number(_headerRow + 1);
+                _x.Raw("\"/></sheetView></sheetViews>"u8);
+            }
 
             _x.Raw("<cols>"u8);
             for (var i = 0; i < _columns.Count; i++)
@@ -101,6 +129,15 @@ public sealed partial class XlsxWorkbookWriter
                 WriteText(0, subtitle, XlsxStyles.Subtitle);
                 _x.Raw("</row>"u8);
             }
+            if (_columns.Count > 1)
+            {
+                for (var r = 1; r <= _titleRows; r++) _merges.Add($"A{r}:{LastColumn}{r}");
+            }
+            if (_layout.HeaderGroups is { } groups)
+            {
+                WriteGroupedHeader(groups);
+                return;
+            }
             StartRow();
             for (var i = 0; i < _columns.Count; i++) WriteText(i, _columns[i].Header, XlsxStyles.Header);
             _x.Raw("</row>"u8);
@@ -109,8 +146,21 @@ public sealed partial class XlsxWorkbookWriter
         public void WriteRow(T item)
         {
             if (_row >= MaxExcelRows) throw new InvalidOperationException($"A sheet holds at most {MaxExcelRows} rows.");
+            var emphasis = _rowStyle?.Invoke(item) ?? XlsxRowStyle.None;
             StartRow();
-            for (var i = 0; i < _columns.Count; i++) WriteCell(i, _columns[i].Value(item));
+            if (emphasis == XlsxRowStyle.None)
+            {
+                for (var i = 0; i < _columns.Count; i++) WriteCell(i, _columns[i].Value(item));
+            }
+            else
+            {
+                for (var i = 0; i < _columns.Count; i++)
+                {
+                    var cell = _columns[i].Value(item);
+                    if (cell.Kind == XlsxCellKind.Empty) WriteEmpty(i, XlsxStyles.Emphasize(XlsxStyles.Text, emphasis));
+                    else WriteCell(i, cell, emphasis);
+                }
+            }
             _x.Raw("</row>"u8);
         }
 
@@ -132,7 +182,7 @@ public sealed partial class XlsxWorkbookWriter
             }
         }
 
-        private void WriteCell(int column, in XlsxCell cell)
+        private void WriteCell(int column, in XlsxCell cell, XlsxRowStyle emphasis = XlsxRowStyle.None)
         {
             switch (cell.Kind)
             {
@@ -140,15 +190,15 @@ public sealed partial class XlsxWorkbookWriter
                     return;
                 case XlsxCellKind.Text:
                     var text = cell.Text!;
-                    WriteText(column, text, XlsxStyles.ForCell(XlsxCellKind.Text, XlsxText.NeedsQuotePrefix(text)));
+                    WriteText(column, text, XlsxStyles.Emphasize(XlsxStyles.ForCell(XlsxCellKind.Text, XlsxText.NeedsQuotePrefix(text)), emphasis));
                     return;
                 case XlsxCellKind.Boolean:
-                    WriteText(column, cell.Flag ? "是" : "否", XlsxStyles.Boolean);
+                    WriteText(column, cell.Flag ? "是" : "否", XlsxStyles.Emphasize(XlsxStyles.Boolean, emphasis));
                     return;
                 case XlsxCellKind.Date:
                     if (XlsxText.DateSerial(cell.Date) is { } serial)
                     {
-                        WriteNumber(column, serial, XlsxStyles.Date);
+                        WriteNumber(column, serial, XlsxStyles.Emphasize(XlsxStyles.Date, emphasis));
                     }
                     else
                     {
@@ -158,7 +208,7 @@ public sealed partial class XlsxWorkbookWriter
                 case XlsxCellKind.DateTime:
                     if (XlsxText.DateSerial(cell.Date) is { } day)
                     {
-                        WriteNumber(column, (day + Math.Round(cell.Number / 1440m, 10)).ToString(CultureInfo.InvariantCulture), XlsxStyles.DateTime);
+                        WriteNumber(column, (day + Math.Round(cell.Number / 1440m, 10)).ToString(CultureInfo.InvariantCulture), XlsxStyles.Emphasize(XlsxStyles.DateTime, emphasis));
                     }
                     else
                     {
@@ -166,7 +216,8 @@ public sealed partial class XlsxWorkbookWriter
                     }
                     return;
                 default:
-                    WriteNumber(column, cell.Number, XlsxStyles.ForCell(cell.Kind, false));
+                    var style = cell.Kind == XlsxCellKind.Percent && _layout.PercentOneDecimal ? XlsxStyles.OnePercent : XlsxStyles.ForCell(cell.Kind, false);
+                    WriteNumber(column, cell.Number, XlsxStyles.Emphasize(style, emphasis));
                     return;
             }
         }
@@ -223,8 +274,10 @@ public sealed partial class XlsxWorkbookWriter
 
         public SheetEntry Finish()
         {
-            _x.Raw("</sheetData>"u8);
+            _dataEnd = _row;
             var last = Math.Max(_row, _headerRow);
+            WriteClosingLines();
+            _x.Raw("</sheetData>"u8);
             string? filter = null;
             if (_sheet.AutoFilter)
             {
@@ -234,15 +287,15 @@ public sealed partial class XlsxWorkbookWriter
                 filter = $"$A${_headerRow}:${LastColumn}${last}";
             }
 
-            if (_columns.Count > 1 && _headerRow > 1)
+            if (_merges.Count > 0)
             {
                 _x.Raw("<mergeCells count=\""u8);
-                _x.Number(_headerRow - 1);
+                _x.Number(_merges.Count);
                 _x.Raw("\">"u8);
-                for (var r = 1; r < _headerRow; r++)
+                foreach (var merge in _merges)
                 {
                     _x.Raw("<mergeCell ref=\""u8);
-                    _x.Attribute($"A{r}:{LastColumn}{r}");
+                    _x.Attribute(merge);
                     _x.Raw("\"/>"u8);
                 }
                 _x.Raw("</mergeCells>"u8);
@@ -285,7 +338,7 @@ public sealed partial class XlsxWorkbookWriter
             _x.Text("&C第 &P 页，共 &N 页");
             _x.Raw("</oddFooter></headerFooter></worksheet>"u8);
             _x.Flush();
-            return new SheetEntry(_sheet.Name, filter, _headerRow);
+            return new SheetEntry(_sheet.Name, filter, _headerRow) { FirstHeaderRow = _titleRows + 1 };
         }
 
         private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -50,7 +50,14 @@ public sealed partial class XlsxWorkbookWriter : IDisposable, IAsyncDisposable
 
     private enum State { Open, WritingSheet, Faulted, Completed, Disposed }
 
-    private sealed record SheetEntry(string Name, string? FilterRange, int HeaderRow);
+    private sealed record SheetEntry(string Name, string? FilterRange, int HeaderRow)
+    {
+        /// <summary>The first header row (the print titles run from it to <see cref="HeaderRow"/>).</summary>
+        public int FirstHeaderRow { get; init; } = HeaderRow;
+    }
+
+    /// <summary>Set when a sheet uses the styles only official tables need (emphasised rows, one-decimal percentages).</summary>
+    private bool _extendedStyles;
 
     /// <summary>Starts a workbook that will be written to <paramref name="output"/>.</summary>
     public XlsxWorkbookWriter(Stream output, XlsxWriterOptions? options = null)
@@ -70,10 +77,18 @@ public sealed partial class XlsxWorkbookWriter : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Adds a sheet with one row per item of <paramref name="rows"/>, enumerated once; returns the number of data rows.</summary>
-    public int AddSheet<T>(XlsxSheet sheet, IReadOnlyList<XlsxColumn<T>> columns, IEnumerable<T> rows)
+    public int AddSheet<T>(XlsxSheet sheet, IReadOnlyList<XlsxColumn<T>> columns, IEnumerable<T> rows) =>
+        AddSheet(sheet, XlsxSheetLayout.Default, columns, rows);
+
+    /// <summary>
+    /// As <see cref="AddSheet{T}(XlsxSheet, IReadOnlyList{XlsxColumn{T}}, IEnumerable{T})"/>, laid out as an official table
+    /// (<paramref name="layout"/>: two-level merged header, frozen columns, closing lines), each row emphasised as
+    /// <paramref name="rowStyle"/> says (bold subtotals, highlighted rows); returns the number of data rows.
+    /// </summary>
+    public int AddSheet<T>(XlsxSheet sheet, XlsxSheetLayout layout, IReadOnlyList<XlsxColumn<T>> columns, IEnumerable<T> rows, Func<T, XlsxRowStyle>? rowStyle = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using var writer = BeginSheet(sheet, columns);
+        using var writer = BeginSheet(sheet, columns, layout, rowStyle);
         try
         {
             foreach (var item in rows) writer.WriteRow(item);
@@ -201,10 +216,11 @@ public sealed partial class XlsxWorkbookWriter : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private SheetWriter<T> BeginSheet<T>(XlsxSheet sheet, IReadOnlyList<XlsxColumn<T>> columns)
+    private SheetWriter<T> BeginSheet<T>(XlsxSheet sheet, IReadOnlyList<XlsxColumn<T>> columns, XlsxSheetLayout? layout = null, Func<T, XlsxRowStyle>? rowStyle = null)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(columns);
+        layout ??= XlsxSheetLayout.Default;
         switch (_state)
         {
             case State.WritingSheet: throw new InvalidOperationException("Another sheet is still being written.");
@@ -218,12 +234,21 @@ public sealed partial class XlsxWorkbookWriter : IDisposable, IAsyncDisposable
             throw new ArgumentException($"A sheet named '{sheet.Name}' already exists.", nameof(sheet));
         }
         if (columns.Count is 0 or > MaxExcelColumns) throw new ArgumentException("A sheet needs 1 to 16384 columns.", nameof(columns));
+        if (layout.HeaderGroups is { } groups && groups.Count != columns.Count)
+        {
+            throw new ArgumentException("The layout needs one header group (or null) per column.", nameof(layout));
+        }
+        if (layout.FrozenColumns < 0 || layout.FrozenColumns >= columns.Count)
+        {
+            throw new ArgumentException("The frozen columns must leave at least one column unfrozen.", nameof(layout));
+        }
 
         _state = State.WritingSheet;
         try
         {
             var entry = _zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count + 1}.xml", Compression);
-            return new SheetWriter<T>(this, entry.Open(), sheet, columns, _sheets.Count);
+            if (layout.UsesExtendedStyles || rowStyle is not null) _extendedStyles = true;
+            return new SheetWriter<T>(this, entry.Open(), sheet, columns, _sheets.Count, layout, rowStyle);
         }
         catch
         {

@@ -106,6 +106,9 @@ public partial class PortalDbContext
                 case ScoringSession or ScoringTarget or ScoringScorer or Score:
                     CheckScoringWrite(entry);
                     break;
+                case Summaries.SummarySubmission submission:
+                    CheckSummarySubmissionWrite(entry, submission);
+                    break;
                 case ServiceRecord when entry.State == EntityState.Deleted:
                     throw new InvalidOperationException("服务记录不能删除，只能撤销、不通过或更正");
                 case ICommunityOwned record:

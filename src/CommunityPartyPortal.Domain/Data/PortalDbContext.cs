@@ -95,6 +95,7 @@ public partial class PortalDbContext : IdentityUserContext<PortalUser, Guid>
     public DbSet<Assessment.ScoringTarget> ScoringTargets => Set<Assessment.ScoringTarget>();
     public DbSet<Assessment.ScoringScorer> ScoringScorers => Set<Assessment.ScoringScorer>();
     public DbSet<Assessment.Score> Scores => Set<Assessment.Score>();
+    public DbSet<Summaries.SummarySubmission> SummarySubmissions => Set<Summaries.SummarySubmission>();
 
     // Scope values read by the query filters; EF turns these into parameters of every query.
     internal Guid? ScopeOrganizationId => Scope.OrganizationId;

@@ -63,6 +63,7 @@ public partial class PortalDbContext
             _ => v => false,
         });
         ApplyCommunityFilters(builder, kind, member);
+        ApplySummaryFilters(builder, kind);
     }
 
     /// <summary>

@@ -24,6 +24,8 @@ internal static class FeedbackFigures
     {
         public int Services, Days, Minutes, PostsClaimed, WishesFulfilled, HouseholdVisits, Suggestions, RequirementsMet, RequirementsTotal;
         public readonly HashSet<Guid> Households = [];
+        /// <summary>Households the member visited in the period (at least one visit).</summary>
+        public readonly HashSet<Guid> VisitedHouseholds = [];
 
         // The year to date (1 January … EndsOn), for the requirement rules.
         public readonly List<DateOnly> YearDates = [];
@@ -31,16 +33,23 @@ internal static class FeedbackFigures
         public readonly List<(Guid Household, DateOnly PairedOn, DateOnly? EndedOn)> Pairings = [];
     }
 
-    public static async Task<Dictionary<Guid, Figures>> ComputeAsync(PortalDbContext db, FeedbackCycle cycle, IReadOnlyCollection<Guid> memberIds,
-        CancellationToken ct)
+    public static Task<Dictionary<Guid, Figures>> ComputeAsync(PortalDbContext db, FeedbackCycle cycle, IReadOnlyCollection<Guid> memberIds,
+        CancellationToken ct) =>
+        ComputeAsync(db, cycle.Year, cycle.StartsOn, cycle.EndsOn, memberIds, ct);
+
+    /// <summary>
+    /// The figures of the period [<paramref name="start"/>, <paramref name="end"/>] of <paramref name="year"/> (both inclusive),
+    /// with the requirement progress of the year as of the end of <paramref name="end"/> (as for a cycle with those dates;
+    /// the county summary tables use 1 January to their "as of" date).
+    /// </summary>
+    public static async Task<Dictionary<Guid, Figures>> ComputeAsync(PortalDbContext db, int year, DateOnly start, DateOnly end,
+        IReadOnlyCollection<Guid> memberIds, CancellationToken ct)
     {
         var figures = memberIds.Distinct().ToDictionary(id => id, _ => new Figures());
         if (figures.Count == 0) return figures;
-        var rules = await RequirementQueries.RulesAsync(db, cycle.Year, ct);
-        var start = cycle.StartsOn;
-        var end = cycle.EndsOn;
+        var rules = await RequirementQueries.RulesAsync(db, year, ct);
         // The year to date is only needed when there are rules to evaluate.
-        var from = rules.Count > 0 ? new DateOnly(cycle.Year, 1, 1) : start;
+        var from = rules.Count > 0 ? new DateOnly(year, 1, 1) : start;
 
         await foreach (var day in db.ServiceRecords.AsNoTracking()
                            .Where(r => r.Status == RecordStatus.Confirmed && r.ServedOn >= from && r.ServedOn <= end)
@@ -111,7 +120,11 @@ internal static class FeedbackFigures
                            .AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!figures.TryGetValue(v.MemberId, out var f)) continue;
-            if (v.VisitedOn >= start) f.HouseholdVisits++;
+            if (v.VisitedOn >= start)
+            {
+                f.HouseholdVisits++;
+                f.VisitedHouseholds.Add(v.HouseholdId);
+            }
             if (rules.Count == 0) continue;
             if (!visitDates.TryGetValue((v.MemberId, v.HouseholdId), out var dates)) visitDates[(v.MemberId, v.HouseholdId)] = dates = [];
             dates.Add(v.VisitedOn);
@@ -120,7 +133,7 @@ internal static class FeedbackFigures
         if (rules.Count > 0)
         {
             var recognitions = await db.Recognitions.AsNoTracking()
-                .Where(r => r.Year == cycle.Year && r.AwardedOn <= end)
+                .Where(r => r.Year == year && r.AwardedOn <= end)
                 .GroupBy(r => r.MemberId)
                 .Select(g => new { MemberId = g.Key, Count = g.Count() })
                 .ToListAsync(ct);
@@ -128,20 +141,20 @@ internal static class FeedbackFigures
             {
                 if (figures.TryGetValue(r.MemberId, out var f)) f.Recognitions = r.Count;
             }
-            Evaluate(cycle, rules, figures, visitDates);
+            Evaluate(year, end, rules, figures, visitDates);
         }
         return figures;
     }
 
-    private static void Evaluate(FeedbackCycle cycle, IReadOnlyList<RequirementRule> rules, Dictionary<Guid, Figures> figures,
+    private static void Evaluate(int year, DateOnly end, IReadOnlyList<RequirementRule> rules, Dictionary<Guid, Figures> figures,
         Dictionary<(Guid Member, Guid Household), List<DateOnly>> visitDates)
     {
-        var asOf = cycle.EndsOn.AddDays(1);
+        var asOf = end.AddDays(1);
         foreach (var (memberId, f) in figures)
         {
             var facts = new MemberYearFacts
             {
-                Year = cycle.Year,
+                Year = year,
                 MemberId = memberId,
                 ServiceDates = f.YearDates,
                 ServiceCount = f.YearServices,

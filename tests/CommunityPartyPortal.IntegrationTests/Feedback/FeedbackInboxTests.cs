@@ -115,7 +115,7 @@ public abstract class FeedbackInboxTests<TPortal>(TPortal portal) where TPortal 
 
         var xlsx = await unit.GetAsync($"/feedback/inbox/cycles/{cycle.Id}/cards.xlsx");
         xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
-        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe(InboxDocuments.XlsxContentType);
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe(CommunityPartyPortal.Web.Infrastructure.DocumentResults.XlsxContentType);
         var sheet = RosterTestData.Read(await xlsx.Content.ReadAsByteArrayAsync());
         var (_, headers, columns) = sheet.Header();
         var texts = sheet.Rows.Values.Select(r => r.Values.Select(c => c.Text).ToList()).ToList();

@@ -58,13 +58,8 @@ public sealed class FeedbackInboxController : Controller
     public async Task<IActionResult> BatchPdf([FromServices] InboxDocuments documents, Guid cycleId) => this.Pdf(await documents.BatchAsync(cycleId), inline: false);
 
     [Authorize(Policy = Policies.UnitAdmin), HttpGet("inbox/cycles/{cycleId:guid}/cards.xlsx")]
-    public async Task<IActionResult> Workbook([FromServices] InboxDocuments documents, Guid cycleId)
-    {
-        if (await documents.WorkbookAsync(cycleId) is not { } book) return NotFound();
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = book.FallbackName, FileNameStar = book.FileName }.ToString();
-        return File(book.Content, InboxDocuments.XlsxContentType);
-    }
+    public async Task<IActionResult> Workbook([FromServices] InboxDocuments documents, Guid cycleId) =>
+        this.Xlsx(await documents.WorkbookAsync(cycleId));
 
     [Authorize(Roles = PortalRoles.Member), HttpGet("mine")]
     public async Task<IActionResult> Mine([FromServices] MyCards mine) => await mine.HandleAsync() is { } model ? View(model) : NotFound();

@@ -9,9 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartyPortal.Web.Features.FeedbackInbox;
 
-/// <summary>An .xlsx to download: its content and its (Chinese) file name.</summary>
-public sealed record XlsxFile(byte[] Content, string FileName, string FallbackName);
-
 /// <summary>
 /// The unit's and the member's downloads of sent cards, through <see cref="FeedbackDocuments"/> on the scoped context:
 /// one card (the unit's or the member's own), and the unit's batch of a cycle (for each community its covering letter,
@@ -20,7 +17,6 @@ public sealed record XlsxFile(byte[] Content, string FileName, string FallbackNa
 /// </summary>
 public sealed class InboxDocuments(PortalDbContext db, FeedbackDocuments documents, OrgTreeCache trees) : IUseCase
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>One sent card (current or superseded) the viewer sees.</summary>
     public async Task<PdfFile?> CardAsync(Guid id, CancellationToken ct = default)

@@ -1,12 +1,15 @@
 using CommunityPartyPortal.Domain.Identity;
+using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace CommunityPartyPortal.Web.Features.Scoring;
 
 /// <summary>
 /// 考评评分 of a street (its communities) or the county (every community): the sessions and opening one, a session's ranking,
-/// a target's score sheet and saving it, locking a complete session. Which sessions a user sees is the scope's job.
+/// a target's score sheet and saving it, locking a complete session; the sheet as PDF and the ranking as .xlsx
+/// (<see cref="ScoringDocuments"/>). Which sessions a user sees is the scope's job.
 /// </summary>
 [Authorize(Roles = PortalRoles.CountyAdmin + "," + PortalRoles.StreetAdmin)]
 [Route("scoring")]
@@ -58,4 +61,12 @@ public sealed class ScoringController : Controller
         TempData[outcome.Ok ? "Flash" : "FlashError"] = outcome.Message;
         return Redirect($"/scoring/{id}/targets/{targetId}");
     }
+
+    [HttpGet("{id:guid}/targets/{targetId:guid}/sheet.pdf")]
+    public async Task<IActionResult> SheetPdf([FromServices] ScoringDocuments documents, Guid id, Guid targetId) =>
+        this.Pdf(await documents.SheetFileAsync(id, targetId), inline: false);
+
+    [HttpGet("{id:guid}/ranking.xlsx")]
+    public async Task<IActionResult> RankingXlsx([FromServices] ScoringDocuments documents, Guid id) =>
+        this.Xlsx(await documents.RankingFileAsync(id));
 }

@@ -30,7 +30,8 @@ public sealed class ScoringSessions(PortalDbContext db, TimeProvider time) : IUs
 
     public async Task<ListPage> ListAsync()
     {
-        var sessions = await db.ScoringSessions.AsNoTracking().OrderByDescending(s => s.Year).ThenByDescending(s => s.CreatedAt).ToListAsync();
+        // Member evaluations (党员评议) are the community's own pages (/evaluation), not organisation scoring.
+        var sessions = await db.ScoringSessions.AsNoTracking().Where(s => s.Rubric!.Target != RubricTarget.Member).OrderByDescending(s => s.Year).ThenByDescending(s => s.CreatedAt).ToListAsync();
         var ids = sessions.Select(s => s.Id).ToList();
         var targets = await db.ScoringTargets.Where(t => ids.Contains(t.SessionId))
             .GroupBy(t => t.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -94,7 +95,7 @@ public sealed class ScoringSessions(PortalDbContext db, TimeProvider time) : IUs
             .FirstOrDefaultAsync(s => s.Id == id);
         if (session is null) return null;
         var rubric = await LoadRubricAsync(session.RubricId, publishedOnly: false);
-        if (rubric is null) return null;
+        if (rubric is null || rubric.Target == RubricTarget.Member) return null;
         var scores = await db.Scores.AsNoTracking().Where(s => s.SessionId == id).ToListAsync();
         var orgIds = session.Targets.Where(t => t.OrganizationId != null).Select(t => t.OrganizationId!.Value).ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
@@ -111,7 +112,7 @@ public sealed class ScoringSessions(PortalDbContext db, TimeProvider time) : IUs
         var session = await db.ScoringSessions.Include(s => s.Targets).FirstOrDefaultAsync(s => s.Id == id);
         if (session is null) return null;
         var rubric = await LoadRubricAsync(session.RubricId, publishedOnly: false);
-        if (rubric is null) return null;
+        if (rubric is null || rubric.Target == RubricTarget.Member) return null;
         try
         {
             var scores = await db.Scores.AsNoTracking().Where(s => s.SessionId == id).ToListAsync();

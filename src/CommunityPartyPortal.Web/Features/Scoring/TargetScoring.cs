@@ -35,7 +35,7 @@ public sealed class TargetScoring(PortalDbContext db, TimeProvider time) : IUseC
         var target = session?.Targets.FirstOrDefault(t => t.Id == targetId);
         if (session is null || target is null) return null;
         var rubric = await LoadRubricAsync(session.RubricId);
-        if (rubric is null) return null;
+        if (rubric is null || rubric.Target == RubricTarget.Member) return null;
         var scores = await db.Scores.AsNoTracking().Where(s => s.SessionId == sessionId && s.TargetId == targetId && s.Part == Part)
             .ToDictionaryAsync(s => s.ItemId);
         var name = target.OrganizationId is { } org
@@ -59,7 +59,7 @@ public sealed class TargetScoring(PortalDbContext db, TimeProvider time) : IUseC
             .FirstOrDefaultAsync(s => s.Id == sessionId);
         if (session is null || session.Targets.All(t => t.Id != targetId)) return null;
         var rubric = await LoadRubricAsync(session.RubricId);
-        if (rubric is null) return null;
+        if (rubric is null || rubric.Target == RubricTarget.Member) return null;
         var existing = await db.Scores.Where(s => s.SessionId == sessionId && s.TargetId == targetId && s.Part == Part).ToDictionaryAsync(s => s.ItemId);
         var items = rubric.Items.ToDictionary(i => i.Id);
         var scope = db.Scope;
