@@ -1756,3 +1756,21 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129130000_FeedbackRequirementLines') THEN
+    ALTER TABLE "FeedbackCards" ADD "RequirementLines" character varying(4000);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129130000_FeedbackRequirementLines') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129130000_FeedbackRequirementLines', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

@@ -968,3 +968,11 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261129120000_Summaries', '10.0.14');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "FeedbackCards" ADD "RequirementLines" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261129130000_FeedbackRequirementLines', '10.0.14');
+
+COMMIT;

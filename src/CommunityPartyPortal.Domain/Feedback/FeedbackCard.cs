@@ -57,6 +57,11 @@ public class FeedbackCard : EditableEntity, IMemberOwned
     public int RequirementsMet { get; set; }
     /// <summary>Annual requirement rules of the cycle's year (0 when the county set none).</summary>
     public int RequirementsTotal { get; set; }
+    /// <summary>
+    /// The requirement rules as evaluated at the end of the period, one line each (label, required, achieved, met), kept
+    /// with the card so a sent card prints what was sent; see <see cref="FeedbackRequirementLines"/>. Null: no rules.
+    /// </summary>
+    public string? RequirementLines { get; set; }
 
     // The community's review.
     public FeedbackGrade? Grade { get; set; }
@@ -164,6 +169,7 @@ public class FeedbackCard : EditableEntity, IMemberOwned
             Suggestions = Suggestions,
             RequirementsMet = RequirementsMet,
             RequirementsTotal = RequirementsTotal,
+            RequirementLines = RequirementLines,
             Grade = Grade,
             Opinion = Opinion,
             Veto = Veto,

@@ -100,6 +100,7 @@ public static class FeedbackDrafter
                 Suggestions = f.Suggestions,
                 RequirementsMet = f.RequirementsMet,
                 RequirementsTotal = f.RequirementsTotal,
+                RequirementLines = FeedbackRequirementLines.Write(f.Requirements),
             });
         }
         await BulkLoader.LoadRowsAsync(db, cards, ct);

@@ -23,6 +23,8 @@ internal static class FeedbackFigures
     internal sealed class Figures
     {
         public int Services, Days, Minutes, PostsClaimed, WishesFulfilled, HouseholdVisits, Suggestions, RequirementsMet, RequirementsTotal;
+        /// <summary>Each rule's standing at the end of the period (empty when the year has no rules).</summary>
+        public IReadOnlyList<RuleProgress> Requirements = [];
         public readonly HashSet<Guid> Households = [];
         /// <summary>Households the member visited in the period (at least one visit).</summary>
         public readonly HashSet<Guid> VisitedHouseholds = [];
@@ -166,7 +168,8 @@ internal static class FeedbackFigures
                 Pairings = [.. f.Pairings.OrderBy(p => p.PairedOn).Select(p =>
                     new PairingFacts(p.PairedOn, p.EndedOn, visitDates.GetValueOrDefault((memberId, p.Household)) ?? []) { HouseholdId = p.Household })],
             };
-            f.RequirementsMet = RequirementEvaluator.Evaluate(rules, facts, asOf).Count(r => r.Met);
+            f.Requirements = RequirementEvaluator.Evaluate(rules, facts, asOf);
+            f.RequirementsMet = f.Requirements.Count(r => r.Met);
             f.RequirementsTotal = rules.Count;
         }
     }

@@ -119,9 +119,15 @@ public abstract class FeedbackDrafterTests(DatabaseProvider provider) : Feedback
         active.HouseholdVisits.ShouldBe(2);
         active.Suggestions.ShouldBe(2);
         active.RequirementsMet.ShouldBe(0, "4 days by 30 June (2-10, 3-31, 4-1, 6-30): the 7-1 record does not make the fifth");
+        // The card keeps the rule's line as evaluated at the end of the period (what the printed card shows).
+        var activeLine = FeedbackRequirementLines.Read(active.RequirementLines).ShouldHaveSingleItem();
+        (activeLine.Label, activeLine.Met).ShouldBe(("每年参加社区活动时间不少于5天", false));
+        activeLine.Required.ShouldContain("5");
+        activeLine.Achieved.ShouldContain("4");
 
         var busy = cards.Single(c => c.MemberId == Busy.Id);
         (busy.Services, busy.Days, busy.Minutes, busy.RequirementsMet).ShouldBe((3, 2, 120, 1));
+        FeedbackRequirementLines.Read(busy.RequirementLines).ShouldHaveSingleItem().Met.ShouldBeTrue();
         var late = cards.Single(c => c.MemberId == WithdrawnLate.Id);
         (late.CommunityId, late.WorkUnitId, late.Services, late.PostsClaimed, late.RequirementsMet).ShouldBe((CommunityA2.Id, Unit2.Id, 0, 0, 0));
 

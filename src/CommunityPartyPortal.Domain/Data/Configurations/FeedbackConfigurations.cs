@@ -24,6 +24,7 @@ public sealed class FeedbackCardConfiguration : IEntityTypeConfiguration<Feedbac
     {
         b.ToTable("FeedbackCards");
         b.Property(c => c.Opinion).HasMaxLength(FeedbackCard.OpinionMaxLength);
+        b.Property(c => c.RequirementLines).HasMaxLength(FeedbackRequirementLines.MaxLength);
         b.Property(c => c.VetoReason).HasMaxLength(FeedbackCard.VetoReasonMaxLength);
         b.Property(c => c.ReviewedBy).HasMaxLength(50);
         b.Property(c => c.Serial).HasMaxLength(30);

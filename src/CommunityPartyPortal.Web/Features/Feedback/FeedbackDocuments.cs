@@ -72,6 +72,7 @@ public sealed class FeedbackDocuments(PortalDbContext db, OrgTreeCache trees, Ti
                     Suggestions = card.Suggestions,
                     RequirementsMet = card.RequirementsMet,
                     RequirementsTotal = card.RequirementsTotal,
+                    Requirements = [.. FeedbackRequirementLines.Read(card.RequirementLines).Select(l => new RequirementProgress(l.Label, l.Required, l.Achieved, l.Met))],
                     Grade = card.Grade?.Text(),
                     Opinion = card.Opinion,
                     Veto = card.Veto,
