@@ -19,12 +19,19 @@ internal sealed class BenchOptions
                                  clients, member search-as-you-type, a member's progress page, the 写实登记卡 batch
           feedback               issue 5: drafting the yearly 反馈卡 of the county (every in-service member reported),
                                  and one unit's batch PDF (covering letter + 500 cards)
+          summaries              issue 6: the county summary tables (报到, 服务群众) as .xlsx and PDF against the physical
+                                 limit (raw SQL aggregate + bare streaming write), time and peak memory; the dashboard
+                                 GET / under 32 users as county and street admin; --sizes for the growth table
 
         options:
           --provider sqlite|postgresql   database (default sqlite: a file in a temp folder)
           --pg "connection string"       PostgreSQL: use this server (a fresh database is created in it and
                                          dropped at the end) instead of starting a throwaway cluster
           --members N                    synthetic county size (default 60000; 20 streets, 150 communities, 400 units)
+          --records N                    service, feedback, summaries: synthetic service records (default 500000;
+                                         --quick 20000)
+          --sizes M:R,M:R,…              summaries: measure the tables at each size (members:records) on a fresh
+                                         database each, and print the growth table (e.g. 60000:500000,400000:3000000)
           --requests N                   measured requests per scenario (default 2000)
           --warmup N                     unmeasured requests per scenario before the measured run (default 50)
           --concurrency C                concurrent clients (default 8)
@@ -41,13 +48,15 @@ internal sealed class BenchOptions
                                          run is reported
           --scenarios a,b,…              measure only these scenarios (member-list: 0 a b b2 c d e4 e8 f g h;
                                          documents: export pdf pdf-direct import)
-          --runs N                       documents: measured runs of the export and of each PDF (default 5; --quick 2)
+          --runs N                       documents: measured runs of the export and of each PDF (default 5; --quick 2);
+                                         summaries: measured runs of each operation (default 3)
           --receipts N                   documents: 报到回执 in the PDF batch (default 1000; --quick 100)
           --import-rows N                documents: rows of each import file (default 10000; --quick 1000)
           --import-runs N                documents: imports of a new file, each followed by its update (default 2; --quick 1)
           --sql FILE                     what-if: run the SQL in FILE after seeding (e.g. a candidate index); the
                                          report quotes it
-          --show-sql                     print the SQL of one request of each scenario (to stderr)
+          --show-sql                     print the SQL of one request of each scenario (to stderr); summaries: every
+                                         statement of the raw SQL aggregate with its time
           --out FILE                     also write the Markdown report to FILE
         """;
 
@@ -67,6 +76,12 @@ internal sealed class BenchOptions
     public int QuietWait { get; init; } = 30;
     public int Retries { get; init; } = 2;
     public int Runs { get; init; } = 5;
+    /// <summary>summaries: measured runs of each operation (--runs, default 3).</summary>
+    public int SummaryRuns { get; init; } = 3;
+    /// <summary>Synthetic service records (--records); null: the benchmark's default.</summary>
+    public int? Records { get; init; }
+    /// <summary>summaries: the (members, records) sizes to measure in turn (--sizes); null: --members/--records.</summary>
+    public IReadOnlyList<(int Members, int Records)>? Sizes { get; init; }
     public int Receipts { get; init; } = 1_000;
     public int ImportRows { get; init; } = 10_000;
     public int ImportRuns { get; init; } = 2;
@@ -79,11 +94,11 @@ internal sealed class BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list, documents, service).");
+        if (args.Length == 0 || args[0].StartsWith('-')) throw new ArgumentException("Name the benchmark first (member-list, documents, service, feedback, summaries).");
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string[] known = ["provider", "pg", "members", "requests", "warmup", "concurrency", "seconds", "timeout-minutes", "quiet-wait", "retries", "scenarios", "sql", "out",
-            "runs", "receipts", "import-rows", "import-runs"];
+            "runs", "receipts", "import-rows", "import-runs", "records", "sizes"];
         string[] knownFlags = ["quick", "quiet-log", "analyze", "show-sql"];
         for (var i = 1; i < args.Length; i++)
         {
@@ -147,6 +162,9 @@ internal sealed class BenchOptions
             QuietWait = Int("quiet-wait", 30, 0),
             Retries = Int("retries", 2, 0),
             Runs = Int("runs", quick ? 2 : 5, 1),
+            SummaryRuns = Int("runs", 3, 1),
+            Records = values.ContainsKey("records") ? Int("records", 0, 0) : null,
+            Sizes = values.TryGetValue("sizes", out var sizes) ? ParseSizes(sizes) : null,
             Receipts = Int("receipts", quick ? 100 : 1_000, 1),
             ImportRows = Int("import-rows", quick ? 1_000 : 10_000, 1),
             ImportRuns = Int("import-runs", quick ? 1 : 2, 1),
@@ -155,6 +173,25 @@ internal sealed class BenchOptions
             SqlFile = values.GetValueOrDefault("sql"),
             CommandLine = "dotnet run -c Release --project tests/CommunityPartyPortal.Benchmarks -- " + string.Join(' ', args.Select(Quote)),
         };
+    }
+
+    /// <summary>"60000:500000,400000:3000000" → the (members, records) pairs.</summary>
+    private static List<(int Members, int Records)> ParseSizes(string text)
+    {
+        var list = new List<(int, int)>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split(':');
+            if (pair.Length != 2
+                || !int.TryParse(pair[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var members) || members < 100
+                || !int.TryParse(pair[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var records) || records < 0)
+            {
+                throw new ArgumentException($"--sizes takes members:records pairs separated by commas (members at least 100), not '{part}'.");
+            }
+            list.Add((members, records));
+        }
+        if (list.Count == 0) throw new ArgumentException("--sizes needs at least one members:records pair.");
+        return list;
     }
 
     /// <summary>The command line with a --pg password hidden.</summary>

@@ -30,7 +30,7 @@ internal static class FeedbackBenchmark
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken ct)
     {
         var loadBefore = Machine.LoadAverage();
-        var records = options.Quick ? 20_000 : 500_000;
+        var records = options.Records ?? (options.Quick ? 20_000 : 500_000);
         var year = Clock.TodayInChina(TimeProvider.System).Year;
         MemberListBenchmark.Log($"feedback on {options.Provider}: {options.Members} members, {records} service records");
         await using var portal = await BenchPortal.CreateDatabaseAsync(options, ct);

@@ -44,6 +44,7 @@ internal static class Program
                 "documents" => await DocumentsBenchmark.RunAsync(options, timeout.Token),
                 "service" => await ServiceBenchmark.RunAsync(options, timeout.Token),
                 "feedback" => await FeedbackBenchmark.RunAsync(options, timeout.Token),
+                "summaries" => await SummariesBenchmark.RunAsync(options, timeout.Token),
                 _ => Unknown(options.Benchmark),
             };
         }

@@ -43,7 +43,7 @@ internal static partial class ServiceBenchmark
             Console.Error.WriteLine($"warning: this is a {Machine.BuildConfiguration()} build: run with -c Release, these figures are not comparable.");
         }
         var loadBefore = Machine.LoadAverage();
-        var records = options.Quick ? 20_000 : ServiceRecords;
+        var records = options.Records ?? (options.Quick ? 20_000 : ServiceRecords);
         Log($"service on {options.Provider}: {options.Members} members, {records} service records, {options.Requests} requests per load scenario");
 
         await using var portal = await BenchPortal.CreateDatabaseAsync(options, ct);

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPartyPortal.Web.Features.Home;
 
-/// <summary>What the signed-in role sees first: its organisation and the members in its scope by category.</summary>
-public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees) : IUseCase
+/// <summary>
+/// What the signed-in role sees first: its organisation and the members in its scope by category (cached per
+/// <see cref="DashboardCache"/>, with the role's dashboard added by <see cref="HomeController"/>).
+/// </summary>
+public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees, DashboardCache cache) : IUseCase
 {
     public sealed record Model(
         PortalRole Role,
@@ -22,14 +25,43 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees) : IUseCa
         string BreakdownTitle,
         Guid? MemberId)
     {
-        /// <summary>The unit's sent feedback cards not opened yet (0 for the other roles).</summary>
+        /// <summary>The unit's sent feedback cards not opened yet (0 for the other roles), counted live.</summary>
         public int FeedbackUnread { get; init; }
+
+        /// <summary>When the cached figures were computed (China time, HH:mm); empty for a member.</summary>
+        public string ComputedAt { get; init; } = "";
+
+        /// <summary>The county's or the street's dashboard.</summary>
+        public DashboardCache.Entry<AreaFigures>? Area { get; init; }
+
+        /// <summary>The community secretary's dashboard.</summary>
+        public DashboardCache.Entry<CommunityDashboard.Model>? Community { get; init; }
+
+        /// <summary>The unit admin's dashboard.</summary>
+        public DashboardCache.Entry<UnitDashboard.Model>? Unit { get; init; }
     }
 
     public async Task<Model> HandleAsync()
     {
         var scope = db.Scope;
         var tree = await trees.GetAsync();
+        var role = scope.Role ?? PortalRole.Member;
+        if (role == PortalRole.Member)
+        {
+            return new Model(role, tree.NameOf(scope.OrganizationId), new Dictionary<MemberCategory, int>(), 0, 0, 0, [], "", scope.MemberId);
+        }
+        var overview = await cache.GetAsync("overview", scope, _ => OverviewAsync(role, tree));
+        return overview.Value with
+        {
+            MemberId = scope.MemberId,
+            ComputedAt = overview.ComputedAtText,
+            FeedbackUnread = role == PortalRole.UnitAdmin ? await FeedbackQueries.UnreadCountAsync(db) : 0,
+        };
+    }
+
+    private async Task<Model> OverviewAsync(PortalRole role, OrgTree tree)
+    {
+        var scope = db.Scope;
         // Every query below is limited to the user's scope by the DbContext itself.
         var counts = await db.Members.AsNoTracking()
             .GroupBy(m => new { m.Category, Out = m.MovedOutOn != null, m.Status })
@@ -37,7 +69,6 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees) : IUseCa
             .ToListAsync();
         var active = counts.Where(c => !c.Out).ToList();
 
-        var role = scope.Role ?? PortalRole.Member;
         List<(string, int)> breakdown;
         string breakdownTitle;
         switch (role)
@@ -81,9 +112,6 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees) : IUseCa
             active.Where(c => c.Status == MembershipStatus.Probationary).Sum(c => c.Count),
             breakdown,
             breakdownTitle,
-            scope.MemberId)
-        {
-            FeedbackUnread = role == PortalRole.UnitAdmin ? await FeedbackQueries.UnreadCountAsync(db) : 0,
-        };
+            scope.MemberId);
     }
 }
