@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using CommunityPartyPortal.Documents.Pdf;
 using CommunityPartyPortal.Documents.Pdf.Forms;
 using CommunityPartyPortal.Documents.Records;
@@ -11,7 +9,7 @@ using static CommunityPartyPortal.UnitTests.Documents.ScoreSheetSamples;
 
 namespace CommunityPartyPortal.UnitTests.Documents;
 
-public sealed partial class ScoreSheetPdfTests(ITestOutputHelper output)
+public sealed class ScoreSheetPdfTests(ITestOutputHelper output)
 {
     private const string HeaderRow = "类别（分值）序号考评内容分值得分评分说明";
 
@@ -23,7 +21,7 @@ public sealed partial class ScoreSheetPdfTests(ITestOutputHelper output)
 
         PopplerTools.PageSize(path).ShouldBe((595, 842));
         PopplerTools.Fonts(path).ShouldContain("Noto Serif SC");
-        var pages = RawPages(path);
+        var pages = PopplerTools.RawPages(path);
         pages.Count.ShouldBe(PopplerTools.Pages(path));
         pages.Count.ShouldBeGreaterThan(1);
         var first = pages[0];
@@ -77,7 +75,7 @@ public sealed partial class ScoreSheetPdfTests(ITestOutputHelper output)
     public void A_draft_is_marked_on_every_page_and_unscored_items_are_left_blank_and_counted()
     {
         var sheet = Sheet(1, locked: false, scoredUpTo: 20) with { Rank = null };
-        var pages = RawPages(PopplerTools.Save(ScoreSheetPdf.Render([sheet]), "score-sheet-draft"));
+        var pages = PopplerTools.RawPages(PopplerTools.Save(ScoreSheetPdf.Render([sheet]), "score-sheet-draft"));
 
         // The watermark is drawn first on each page, under the content.
         pages.ShouldAllBe(p => p.StartsWith(ScoreSheetPdf.DraftMark, StringComparison.Ordinal));
@@ -103,7 +101,7 @@ public sealed partial class ScoreSheetPdfTests(ITestOutputHelper output)
         }
 
         var path = PopplerTools.Save(bytes, "score-sheets-3");
-        var pages = RawPages(path);
+        var pages = PopplerTools.RawPages(path);
         pages.Count.ShouldBe(used.Sum());
         PopplerTools.Pages(PopplerTools.Save(ScoreSheetPdf.Render(sheets), "score-sheets-3-render")).ShouldBe(used.Sum());
 
@@ -136,7 +134,7 @@ public sealed partial class ScoreSheetPdfTests(ITestOutputHelper output)
             Categories = [sheet.Categories[0] with { Items = [.. sheet.Categories[0].Items.Select(i => i.No == 3 ? i with { Comment = comment } : i)] }, .. sheet.Categories.Skip(1)],
         };
 
-        var pages = RawPages(PopplerTools.Save(ScoreSheetPdf.Render([sheet]), "score-sheet-long"));
+        var pages = PopplerTools.RawPages(PopplerTools.Save(ScoreSheetPdf.Render([sheet]), "score-sheet-long"));
         var all = string.Concat(pages);
         all.ShouldStartWith($"{sheet.RubricName}评分表考评对象");
         all.ShouldContain($"3{Rubric[0].Items[2].Text}43{comment}4{Rubric[0].Items[3].Text}");
@@ -187,26 +185,4 @@ public sealed partial class ScoreSheetPdfTests(ITestOutputHelper output)
 
         continued.ShouldBeLessThan(pages.Count);
     }
-
-    /// <summary>Each page's text in content order (pdftotext -raw), white space removed: a cell's wrapped lines run on, cell after cell.</summary>
-    private static List<string> RawPages(string path) =>
-        [.. Run("pdftotext", "-raw", path, "-").Split('\f').Where(p => p.Trim().Length > 0).Select(p => WhiteSpace().Replace(p, string.Empty))];
-
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0, $"{tool} {string.Join(' ', args)} failed");
-        return text;
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using CommunityPartyPortal.Documents.Pdf.Forms;
 using CommunityPartyPortal.Documents.Records;
 using CommunityPartyPortal.UnitTests.Documents.Pdf;
@@ -11,7 +9,7 @@ using static CommunityPartyPortal.UnitTests.Documents.SummarySamples;
 namespace CommunityPartyPortal.UnitTests.Documents;
 
 /// <summary>The summary tables as PDF, read back with pdftotext.</summary>
-public sealed partial class SummaryTablePdfTests(ITestOutputHelper output)
+public sealed class SummaryTablePdfTests(ITestOutputHelper output)
 {
     /// <summary>The two header rows in content order: the spanning headers, the leaf headers, then the group cells.</summary>
     private const string Header = "序号单位在职党员数开具报到函已报到报到率优秀合格基本合格不合格达标人数达标率服务时长（小时）报到率达标备注反馈评议等次年度要求";
@@ -22,7 +20,7 @@ public sealed partial class SummaryTablePdfTests(ITestOutputHelper output)
         var path = PopplerTools.Save(SummaryTablePdf.Render([UnitTable()]), "summary-small");
         PopplerTools.PageSize(path).ShouldBe((842, 595));
         PopplerTools.Fonts(path).ShouldContain("Noto Serif SC");
-        var pages = RawPages(path);
+        var pages = PopplerTools.RawPages(path);
         pages.Count.ShouldBe(1);
         var page = pages[0];
         page.ShouldStartWith(UnitTitle);
@@ -44,7 +42,7 @@ public sealed partial class SummaryTablePdfTests(ITestOutputHelper output)
         var table = LongTable(45);
         var path = PopplerTools.Save(SummaryTablePdf.Render([table]), "summary-long");
         output.WriteLine(PopplerTools.Png(path, "summary-table", 70));
-        var pages = RawPages(path);
+        var pages = PopplerTools.RawPages(path);
         pages.Count.ShouldBeGreaterThanOrEqualTo(3);
         for (var p = 0; p < pages.Count; p++)
         {
@@ -76,7 +74,7 @@ public sealed partial class SummaryTablePdfTests(ITestOutputHelper output)
     public void Several_tables_each_start_a_new_page_and_are_numbered_on_their_own()
     {
         var bytes = SummaryTablePdf.Render([LongTable(45), CommunityTable()]);
-        var pages = RawPages(PopplerTools.Save(bytes, "summary-two"));
+        var pages = PopplerTools.RawPages(PopplerTools.Save(bytes, "summary-two"));
         var last = pages[^1];
         last.ShouldStartWith(CommunityTitle);
         last.ShouldContain("序号社区报到党员数服务时长（小时）");
@@ -89,31 +87,9 @@ public sealed partial class SummaryTablePdfTests(ITestOutputHelper output)
     public void A_table_with_only_an_empty_group_prints_its_header_subtotal_and_total()
     {
         var table = UnitTable([new SummaryGroup("县卫健局系统", [])]);
-        var page = RawPages(PopplerTools.Save(SummaryTablePdf.Render([table]), "summary-empty")).Single();
+        var page = PopplerTools.RawPages(PopplerTools.Save(SummaryTablePdf.Render([table]), "summary-empty")).Single();
         page.ShouldContain(Header);
         page.ShouldContain("县卫健局系统小计");
         page.ShouldContain("合计000000000");
     }
-
-    /// <summary>Each page's text in content order (pdftotext -raw), white space removed.</summary>
-    private static List<string> RawPages(string path) =>
-        [.. Run("pdftotext", "-raw", path, "-").Split('\f').Where(p => p.Trim().Length > 0).Select(p => WhiteSpace().Replace(p, string.Empty))];
-
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0, $"{tool} {string.Join(' ', args)} failed");
-        return text;
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 }

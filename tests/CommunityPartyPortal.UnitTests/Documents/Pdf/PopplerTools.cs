@@ -35,6 +35,10 @@ internal static partial class PopplerTools
 
     public static string Text(string path) => Run("pdftotext", "-layout", path, "-");
 
+    /// <summary>Each page's text in content order (pdftotext -raw), white space removed: a cell's wrapped lines run on, cell after cell.</summary>
+    public static List<string> RawPages(string path) =>
+        [.. Run("pdftotext", "-raw", path, "-").Split('\f').Where(p => p.Trim().Length > 0).Select(p => WhiteSpace().Replace(p, string.Empty))];
+
     /// <summary>Text with every kind of white space removed (layout mode spreads text over columns).</summary>
     public static string CompactText(string path) => WhiteSpace().Replace(Text(path), string.Empty);
 
