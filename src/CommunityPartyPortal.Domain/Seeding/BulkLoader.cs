@@ -173,6 +173,9 @@ public static class BulkLoader
         if (rows.Count == 0) return;
         var sql = $"COPY {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
         await using var writer = await connection.BeginBinaryImportAsync(sql, cancellationToken);
+        // The server answers the end of the copy once every row and index entry is written: millions of rows take longer
+        // than the default 30 s command timeout.
+        writer.Timeout = TimeSpan.FromMinutes(30);
         foreach (var row in rows)
         {
             await writer.StartRowAsync(cancellationToken);
