@@ -21,11 +21,7 @@ public sealed class CheckInBrowserTests(BrowserPortal portal)
         for (var i = 0; i < 4; i++) members.Add(await AddMemberAsync(portal));
         var zeng = await MemberAsync(portal, (await AddMemberAsync(portal, surname: "曾")).Id);
         var page = await portal.NewPageAsync();
-        var problems = new List<string>();
-        // A resource that failed shows up in Response with its address (the browser's own favicon request does not).
-        page.Console += (_, m) => { if (m.Type is "error" or "warning" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) problems.Add(m.Text); };
-        page.PageError += (_, e) => problems.Add(e);
-        page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"{r.Status} {r.Url}"); };
+        var problems = BrowserPortal.WatchProblems(page);
         await portal.SignInAsync(page, "secretary");
         // The member's progress before: no service this year.
         await page.GotoAsync($"/requirements/member/{zeng.Id}");

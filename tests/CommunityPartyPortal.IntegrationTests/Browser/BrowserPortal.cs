@@ -46,6 +46,24 @@ public sealed class BrowserPortal : PortalFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Collects what a page must never show while a test drives it: console errors and warnings (a resource that failed is
+    /// reported by its response, with its address, not by the console line), responses of 400 and above, and uncaught
+    /// script errors. The test asserts the list is empty at the end.
+    /// </summary>
+    public static List<string> WatchProblems(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) problems.Add(message.Text);
+        };
+        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Status} {response.Url}"); };
+        page.PageError += (_, error) => problems.Add(error);
+        return problems;
+    }
+
     public async Task SignInAsync(IPage page, string userName)
     {
         await page.GotoAsync("/account/login");

@@ -33,12 +33,7 @@ public sealed class CountySummaryJourneyTests(BrowserPortal portal)
         units.ShouldNotBeEmpty();
 
         var page = await portal.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) problems.Add(message.Text);
-        };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = BrowserPortal.WatchProblems(page);
 
         // The dashboard lists the units below the threshold (the demo county's units have members who have not reported).
         await portal.SignInAsync(page, "county");

@@ -46,13 +46,7 @@ public sealed class SecretaryReceiptDownloadTests(BrowserPortal portal)
         });
 
         var page = await portal.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) problems.Add(message.Text);
-        };
-        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Status} {response.Url}"); };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = BrowserPortal.WatchProblems(page);
 
         await portal.SignInAsync(page, "secretary");
         await page.ClickAsync("#nav-reporting");

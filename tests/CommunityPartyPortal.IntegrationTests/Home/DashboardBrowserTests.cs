@@ -12,14 +12,7 @@ public sealed class DashboardBrowserTests(BrowserPortal portal)
     public async Task The_county_dashboard_draws_a_chart_above_each_data_table()
     {
         var page = await portal.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            // A refused resource is reported below with its address (the favicon's 404 is not the dashboard's).
-            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) problems.Add(message.Text);
-        };
-        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Status} {response.Url}"); };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = BrowserPortal.WatchProblems(page);
 
         await portal.SignInAsync(page, "county");
         await page.WaitForSelectorAsync("#dashboard .dashboard-chart canvas");

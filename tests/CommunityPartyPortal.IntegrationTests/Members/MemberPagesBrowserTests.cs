@@ -14,13 +14,7 @@ public sealed class MemberPagesBrowserTests(BrowserPortal portal)
     public async Task Member_pages_render_without_csp_violations_and_the_grid_list_follows_the_community()
     {
         var page = await portal.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) problems.Add(message.Text);
-        };
-        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Status} {response.Url}"); };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = BrowserPortal.WatchProblems(page);
         await portal.SignInAsync(page, "county");
 
         var member = await portal.WithDbAsync(db => db.Members.AsNoTracking().Where(m => m.MovedOutOn == null).OrderBy(m => m.Id).FirstAsync());

@@ -14,13 +14,7 @@ public sealed class ReportingPagesBrowserTests(BrowserPortal portal)
 {
     private static async Task<List<string>> WatchAsync(IPage page)
     {
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) problems.Add(message.Text);
-        };
-        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Status} {response.Url}"); };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = BrowserPortal.WatchProblems(page);
         await Task.CompletedTask;
         return problems;
     }
