@@ -79,20 +79,12 @@ public sealed class EvaluationSessions(PortalDbContext db, TimeProvider time) : 
         var picked = memberIds.ToHashSet();
         var members = await EvaluationQueries.Members(db, community).Where(m => picked.Contains(m.Id)).ToListAsync();
         if (members.Count != picked.Count) return new Outcome(false, "所选党员不是本社区的在册党员，请刷新后重新选择", null);
-        try
+        var (session, error) = await Scoring.SessionOpening.SaveAsync(db, rubric, year, title, community, s =>
         {
-            var session = ScoringSession.Open(rubric, year, title ?? "", community);
-            foreach (var member in members) session.AddTarget(rubric, member);
-            session.AddScorer(userId, scope.UserName);
-            db.ScoringSessions.Add(session);
-            await db.SaveChangesAsync();
-            return new Outcome(true, $"已发起党员评议“{session.Title}”，考评对象{members.Count}名党员", session.Id);
-        }
-        catch (AssessmentException e)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome(false, e.Message, null);
-        }
+            foreach (var member in members) s.AddTarget(rubric, member);
+        });
+        return session is null ? new Outcome(false, error!, null)
+            : new Outcome(true, $"已发起党员评议“{session.Title}”，考评对象{members.Count}名党员", session.Id);
     }
 
     /// <summary>The session with the ranking of its members. Null: not found, not the community's, or not a member rubric.</summary>

@@ -72,20 +72,12 @@ public sealed class ScoringSessions(PortalDbContext db, TimeProvider time) : IUs
             : db.Organizations.Where(o => o.Kind == OrgKind.Community && o.IsActive && own.Contains(o.Id));
         var targets = await communities.AsNoTracking().OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync();
         if (targets.Count == 0) return new Outcome(false, "您的管理范围内没有社区，不能发起考评", null);
-        try
+        var (session, error) = await SessionOpening.SaveAsync(db, rubric, year, title, org, s =>
         {
-            var session = ScoringSession.Open(rubric, year, title ?? "", org);
-            foreach (var community in targets) session.AddTarget(rubric, community);
-            session.AddScorer(userId, scope.UserName);
-            db.ScoringSessions.Add(session);
-            await db.SaveChangesAsync();
-            return new Outcome(true, $"已发起考评“{session.Title}”，考评对象{targets.Count}个社区", session.Id);
-        }
-        catch (AssessmentException e)
-        {
-            db.ChangeTracker.Clear();
-            return new Outcome(false, e.Message, null);
-        }
+            foreach (var community in targets) s.AddTarget(rubric, community);
+        });
+        return session is null ? new Outcome(false, error!, null)
+            : new Outcome(true, $"已发起考评“{session.Title}”，考评对象{targets.Count}个社区", session.Id);
     }
 
     /// <summary>The session with its ranking. Null: not found or not visible.</summary>
