@@ -64,7 +64,7 @@ public static partial class SummaryQueries
         var rules = (await RequirementQueries.RulesAsync(db, year, ct)).Count;
         var members = (await MembersAsync(db, year, scope, ct)).Values.Where(m => m.InService).ToList();
         var reported = (await ReportsAsync(db, year, asOf, ct)).Where(r => r.ActiveAt(asOf)).Select(r => r.MemberId).ToHashSet();
-        var figures = await FeedbackFigures.ComputeAsync(db, year, new DateOnly(year, 1, 1), asOf, [.. members.Select(m => m.Id)], ct);
+        var figures = await FeedbackFigures.ComputeAsync(db, year, new DateOnly(year, 1, 1), asOf, [.. members.Select(m => m.Id)], describeRequirements: false, ct);
         var cards = await GradesAsync(db, year, asOf, ct);
 
         var units = new Dictionary<Guid, ServiceCounts>();

@@ -20,6 +20,13 @@ public sealed record MemberYearFacts
     /// </summary>
     public IReadOnlyCollection<DateOnly> ServiceDates { get; init; } = [];
 
+    /// <summary>
+    /// The distinct days of service in the year when the query counted them itself (a county-wide grouping by member does, to
+    /// avoid loading every date); the evaluator then uses it instead of <see cref="ServiceDates"/>. Null: count
+    /// <see cref="ServiceDates"/>.
+    /// </summary>
+    public int? DistinctServiceDays { get; init; }
+
     /// <summary>Confirmed service records in the year.</summary>
     public int ServiceCount { get; init; }
 

@@ -109,13 +109,47 @@ public static class RequirementEvaluator
         return result;
     }
 
+    /// <summary>
+    /// How many of the rules the member meets: the number of <see cref="RuleProgress.Met"/> in <see cref="Evaluate"/>'s
+    /// result, without describing each rule (no texts), for counts over a whole county.
+    /// </summary>
+    /// <exception cref="ArgumentException">A rule belongs to another year than the facts.</exception>
+    public static int CountMet(IEnumerable<RequirementRule> rules, MemberYearFacts facts, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(facts);
+        var clock = new YearClock(facts.Year, asOf);
+        var met = 0;
+        foreach (var rule in rules)
+        {
+            if (rule.Year != facts.Year)
+            {
+                throw new ArgumentException(
+                    $"Rule {rule.Id} is for {rule.Year}, the facts are for {facts.Year}.", nameof(rules));
+            }
+            var ok = rule.Kind switch
+            {
+                RequirementKind.DistinctDays => Days(facts, clock) >= rule.Minimum,
+                RequirementKind.ServicesOrHours => ServicesOrHoursMet(rule, facts),
+                RequirementKind.PostClaimed => facts.PostsClaimed >= rule.Minimum,
+                RequirementKind.Suggestion => facts.Suggestions >= rule.Minimum,
+                RequirementKind.PublicWelfareActivity => facts.PublicWelfareActivities >= rule.Minimum,
+                RequirementKind.ServiceModel => facts.Recognitions >= rule.Minimum,
+                RequirementKind.HouseholdVisitedMonthly => Visits.Of(rule, facts, clock).Met,
+                _ => throw new ArgumentOutOfRangeException(nameof(rules), rule.Kind, "Unknown requirement kind."),
+            };
+            if (ok) met++;
+        }
+        return met;
+    }
+
     /// <summary><see cref="Evaluate"/> with the totals.</summary>
     public static MemberYearSummary Summarize(IEnumerable<RequirementRule> rules, MemberYearFacts facts, DateOnly asOf) =>
         new(facts.MemberId, facts.Year, asOf, Evaluate(rules, facts, asOf));
 
     private static RuleProgress DistinctDays(RequirementRule rule, MemberYearFacts facts, YearClock clock)
     {
-        var days = facts.ServiceDates.Where(d => d.Year == clock.Year).Distinct().Count();
+        var days = Days(facts, clock);
         var met = days >= rule.Minimum;
         return Progress(rule,
             Text($"≥{rule.Minimum}天"),
@@ -130,7 +164,7 @@ public static class RequirementEvaluator
         var count = facts.ServiceCount;
         var minutes = facts.ServiceMinutes;
         var alternative = rule.AlternativeMinimum;
-        var met = count >= rule.Minimum || (alternative is { } a && minutes >= a);
+        var met = ServicesOrHoursMet(rule, facts);
         var progress = Math.Max(Fraction(count, rule.Minimum), alternative is { } b ? Fraction(minutes, b) : 0);
         var behind = !met
             && !clock.OnPace(count, rule.Minimum)
@@ -155,41 +189,9 @@ public static class RequirementEvaluator
 
     private static RuleProgress HouseholdVisitedMonthly(RequirementRule rule, MemberYearFacts facts, YearClock clock)
     {
-        var requiredPairings = Math.Max(rule.Minimum, 1);
-        var pairings = 0;
-        var due = 0;
-        var visited = 0;
-        var missed = new SortedSet<int>();
-        foreach (var pairing in facts.Pairings)
-        {
-            // The pairing's days within the year and up to the evaluation date.
-            var from = Max(pairing.PairedOn, clock.First);
-            var to = Min(Min(pairing.EndedOn ?? clock.Last, clock.Last), clock.AsOf);
-            if (from > to)
-            {
-                continue;
-            }
-            pairings++;
-            var visitMonths = pairing.VisitDates.Where(v => v.Year == clock.Year).Select(v => v.Month).ToHashSet();
-            for (var month = from.Month; month <= to.Month; month++)
-            {
-                if (!clock.IsMonthOver(month))
-                {
-                    continue;
-                }
-                due++;
-                if (visitMonths.Contains(month))
-                {
-                    visited++;
-                }
-                else
-                {
-                    missed.Add(month);
-                }
-            }
-        }
-
-        var met = pairings >= requiredPairings && missed.Count == 0;
+        var v = Visits.Of(rule, facts, clock);
+        var (requiredPairings, pairings, due, visited, met) = (v.RequiredPairings, v.Pairings, v.Due, v.Visited, v.Met);
+        var missed = v.MissedMonths().ToList();
         var progress = Fraction(pairings, requiredPairings) * (due == 0 ? 1.0 : (double)visited / due);
         var achieved = pairings == 0 ? "未结对"
             : due == 0 ? Text($"结对{pairings}户")
@@ -203,6 +205,70 @@ public static class RequirementEvaluator
             met,
             behind: !met && (missed.Count > 0 || clock.PastMidYear),
             detail);
+    }
+
+    private static int Days(MemberYearFacts facts, YearClock clock) =>
+        facts.DistinctServiceDays ?? facts.ServiceDates.Where(d => d.Year == clock.Year).Distinct().Count();
+
+    private static bool ServicesOrHoursMet(RequirementRule rule, MemberYearFacts facts) =>
+        facts.ServiceCount >= rule.Minimum || (rule.AlternativeMinimum is { } a && facts.ServiceMinutes >= a);
+
+    /// <summary>
+    /// The standing of <see cref="RequirementKind.HouseholdVisitedMonthly"/>: the pairings active in the year up to the
+    /// evaluation date, their due months (over at the date), those with a visit, and the months missed (bit m for month m).
+    /// </summary>
+    private readonly record struct Visits(int RequiredPairings, int Pairings, int Due, int Visited, int Missed)
+    {
+        public bool Met => Pairings >= RequiredPairings && Missed == 0;
+
+        public IEnumerable<int> MissedMonths()
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                if ((Missed & (1 << month)) != 0) yield return month;
+            }
+        }
+
+        public static Visits Of(RequirementRule rule, MemberYearFacts facts, YearClock clock)
+        {
+            var pairings = 0;
+            var due = 0;
+            var visited = 0;
+            var missed = 0;
+            foreach (var pairing in facts.Pairings)
+            {
+                // The pairing's days within the year and up to the evaluation date.
+                var from = Max(pairing.PairedOn, clock.First);
+                var to = Min(Min(pairing.EndedOn ?? clock.Last, clock.Last), clock.AsOf);
+                if (from > to)
+                {
+                    continue;
+                }
+                pairings++;
+                var visitMonths = 0;
+                foreach (var v in pairing.VisitDates)
+                {
+                    if (v.Year == clock.Year) visitMonths |= 1 << v.Month;
+                }
+                for (var month = from.Month; month <= to.Month; month++)
+                {
+                    if (!clock.IsMonthOver(month))
+                    {
+                        continue;
+                    }
+                    due++;
+                    if ((visitMonths & (1 << month)) != 0)
+                    {
+                        visited++;
+                    }
+                    else
+                    {
+                        missed |= 1 << month;
+                    }
+                }
+            }
+            return new Visits(Math.Max(rule.Minimum, 1), pairings, due, visited, missed);
+        }
     }
 
     private static RuleProgress Progress(RequirementRule rule, string required, string achieved, double progress,
