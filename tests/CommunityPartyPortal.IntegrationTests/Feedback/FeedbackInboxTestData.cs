@@ -51,12 +51,13 @@ internal static class FeedbackInboxTestData
 
     /// <summary>A reviewed card of the member in the cycle; sent (with its serial) unless <paramref name="send"/> is false.</summary>
     public static Task<FeedbackCard> CardAsync(PortalFactory portal, Member member, FeedbackCycle cycle, bool send = true, string? vetoReason = null,
-        FeedbackGrade grade = FeedbackGrade.Qualified, string opinion = "能按时参加社区活动") => portal.WithDbAsync(async db =>
+        FeedbackGrade grade = FeedbackGrade.Qualified, string opinion = "能按时参加社区活动", string? requirementLines = null) => portal.WithDbAsync(async db =>
     {
         var card = new FeedbackCard
         {
             CycleId = cycle.Id, MemberId = member.Id, CommunityId = member.CommunityId!.Value, WorkUnitId = member.WorkUnitId!.Value,
             Services = 3, Days = 2, Minutes = 270, PostsClaimed = 1, WishesFulfilled = 2, HouseholdsPaired = 1, HouseholdVisits = 2, Suggestions = 1,
+            RequirementLines = requirementLines,
         };
         card.Review(grade, opinion, vetoReason is not null, vetoReason, Reviewer, DateTime.UtcNow);
         db.FeedbackCards.Add(card);

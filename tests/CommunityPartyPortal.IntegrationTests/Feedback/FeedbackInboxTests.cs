@@ -1,5 +1,6 @@
 using System.Net;
 using CommunityPartyPortal.Domain.Feedback;
+using CommunityPartyPortal.Domain.Service.Requirements;
 using CommunityPartyPortal.IntegrationTests.Infrastructure;
 using CommunityPartyPortal.IntegrationTests.Reporting;
 using CommunityPartyPortal.IntegrationTests.Roster;
@@ -124,6 +125,32 @@ public abstract class FeedbackInboxTests<TPortal>(TPortal portal) where TPortal 
         texts.ShouldNotContain(r => r.Contains(first.Serial!));
         headers.ShouldContain("一票否决");
         columns.Count.ShouldBe(headers.Count);
+    }
+
+    [Fact]
+    public async Task The_unit_and_the_community_see_each_requirement_line_kept_with_the_card()
+    {
+        var cycle = await FreshQuarterAsync(portal);
+        var lines = FeedbackRequirementLines.Write([
+            new RuleProgress(Guid.NewGuid(), 2, RequirementKind.Suggestion, "每年提出1条意见建议", "≥1条", "1条", 1, true, false),
+            new RuleProgress(Guid.NewGuid(), 1, RequirementKind.DistinctDays, "每年参加社区活动时间不少于5天", "≥5天", "3天", 0.6, false, true),
+        ]);
+        var card = await CardAsync(portal, await UnitMemberAsync(portal, "要求"), cycle, requirementLines: lines);
+        var plain = await CardAsync(portal, await UnitMemberAsync(portal, "无要"), cycle);
+        string[][] expected =
+        [
+            ["每年参加社区活动时间不少于5天", "≥5天", "3天", "未达到"],
+            ["每年提出1条意见建议", "≥1条", "1条", "达到"],
+        ];
+
+        using var unit = await portal.ClientFor("unit");
+        Lines(await unit.GetDocumentAsync($"/feedback/inbox/{card.Id}")).ShouldBe(expected, "in the rules' order, as the printed card");
+        (await unit.GetDocumentAsync($"/feedback/inbox/{plain.Id}")).QuerySelector("#card-requirements").ShouldBeNull("a card without lines shows no table");
+        using var secretary = await portal.ClientFor("secretary");
+        Lines(await secretary.GetDocumentAsync($"/feedback/cards/{card.Id}")).ShouldBe(expected);
+
+        static string[][] Lines(AngleSharp.Dom.IDocument page) =>
+            [.. page.QuerySelectorAll("#card-requirements tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray())];
     }
 
     [Fact]

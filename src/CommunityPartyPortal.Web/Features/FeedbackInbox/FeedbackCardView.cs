@@ -38,6 +38,8 @@ public sealed record FeedbackCardView
     public required int HouseholdVisits { get; init; }
     public required int Suggestions { get; init; }
     public required string Requirements { get; init; }
+    /// <summary>Each rule's standing at the end of the period, as kept with the card (empty for a card drafted before lines were kept).</summary>
+    public IReadOnlyList<FeedbackRequirementLine> RequirementLines { get; init; } = [];
     public required string Grade { get; init; }
     public required string? Opinion { get; init; }
     public required bool Veto { get; init; }
@@ -110,6 +112,7 @@ public sealed record FeedbackCardView
         HouseholdVisits = c.HouseholdVisits,
         Suggestions = c.Suggestions,
         Requirements = FeedbackGrades.RequirementsText(c.RequirementsMet, c.RequirementsTotal),
+        RequirementLines = FeedbackRequirementLines.Read(c.RequirementLines),
         Grade = c.Grade?.Text() ?? "",
         Opinion = c.Opinion,
         Veto = c.Veto,
