@@ -1,7 +1,6 @@
 using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace CommunityPartyPortal.Web.Features.Feedback;
 
@@ -21,11 +20,6 @@ public sealed class FeedbackDownloadsController : Controller
         this.Pdf(await print.BatchAsync(id, unitId), inline: false);
 
     [Authorize(Policy = Policies.CommunitySecretary), HttpGet("cycles/{id:guid}/cards.xlsx")]
-    public async Task<IActionResult> Workbook([FromServices] PrintFeedback print, Guid id)
-    {
-        if (await print.WorkbookAsync(id) is not { } book) return NotFound();
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = "feedback-cards.xlsx", FileNameStar = book.FileName }.ToString();
-        return File(book.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    }
+    public async Task<IActionResult> Workbook([FromServices] PrintFeedback print, Guid id) =>
+        this.Xlsx(await print.WorkbookAsync(id));
 }

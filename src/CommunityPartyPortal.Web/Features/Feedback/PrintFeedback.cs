@@ -16,7 +16,6 @@ namespace CommunityPartyPortal.Web.Features.Feedback;
 /// </summary>
 public sealed class PrintFeedback(PortalDbContext db, OrgTreeCache trees, FeedbackDocuments documents) : IUseCase
 {
-    public sealed record Workbook(byte[] Content, string FileName, int Rows);
 
     public async Task<PdfFile?> CardAsync(Guid id)
     {
@@ -31,7 +30,7 @@ public sealed class PrintFeedback(PortalDbContext db, OrgTreeCache trees, Feedba
     }
 
     /// <summary>The community's current cards of the cycle (drafts and sent), or null when it has none.</summary>
-    public async Task<Workbook?> WorkbookAsync(Guid cycleId)
+    public async Task<XlsxFile?> WorkbookAsync(Guid cycleId)
     {
         var cycle = await db.FeedbackCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId);
         if (cycle is null) return null;
@@ -40,6 +39,6 @@ public sealed class PrintFeedback(PortalDbContext db, OrgTreeCache trees, Feedba
         var tree = await trees.GetAsync();
         var community = Place(tree, db.Scope.OrganizationId);
         var content = documents.Workbook(entries, $"{community}在职党员现实表现评议情况反馈卡（{cycle.Label}）", PartyOrganisation(community));
-        return new Workbook(content, $"反馈卡-{cycle.Label}.xlsx", entries.Count);
+        return new XlsxFile(content, $"反馈卡-{cycle.Label}.xlsx", "feedback-cards.xlsx");
     }
 }

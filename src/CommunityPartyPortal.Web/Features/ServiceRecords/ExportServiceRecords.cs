@@ -15,9 +15,7 @@ namespace CommunityPartyPortal.Web.Features.ServiceRecords;
 /// </summary>
 public sealed class ExportServiceRecords(PortalDbContext db, OrgTreeCache trees, TimeProvider time) : IUseCase
 {
-    public sealed record Workbook(byte[] Content, string FileName, int Rows);
-
-    public async Task<Workbook> HandleAsync(int? year)
+    public async Task<XlsxFile> HandleAsync(int? year)
     {
         var today = Clock.TodayInChina(time);
         var y = year is >= 2000 and <= 2100 ? year.Value : today.Year;
@@ -53,7 +51,7 @@ public sealed class ExportServiceRecords(PortalDbContext db, OrgTreeCache trees,
         });
         var organisation = tree.NameOf(db.Scope.OrganizationId);
         using var output = new MemoryStream();
-        var count = ServiceRecordWorkbook.Write(output, $"{organisation}{y}年度在职党员进社区服务记录", organisation, today, rows);
-        return new Workbook(output.ToArray(), $"服务记录-{y}-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx", count);
+        ServiceRecordWorkbook.Write(output, $"{organisation}{y}年度在职党员进社区服务记录", organisation, today, rows);
+        return new XlsxFile(output.ToArray(), $"服务记录-{y}-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx", "service-records.xlsx");
     }
 }

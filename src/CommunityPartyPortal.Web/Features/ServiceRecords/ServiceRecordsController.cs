@@ -2,7 +2,6 @@ using CommunityPartyPortal.Web.Features.Reporting;
 using CommunityPartyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace CommunityPartyPortal.Web.Features.ServiceRecords;
 
@@ -20,13 +19,8 @@ public sealed class ServiceRecordsController : Controller
         View(await list.HandleAsync(query));
 
     [HttpGet("export.xlsx")]
-    public async Task<IActionResult> Export([FromServices] ExportServiceRecords export, int? year)
-    {
-        var book = await export.HandleAsync(year);
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = "service-records.xlsx", FileNameStar = book.FileName }.ToString();
-        return File(book.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    }
+    public async Task<IActionResult> Export([FromServices] ExportServiceRecords export, int? year) =>
+        this.Xlsx(await export.HandleAsync(year));
 
     [HttpGet("new")]
     public IActionResult New([FromServices] RecordService record, Guid? member, string? name)
