@@ -1774,3 +1774,28 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130000000_ServiceMonthIndex') THEN
+    DROP INDEX "IX_ServiceRecords_ServedOn";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130000000_ServiceMonthIndex') THEN
+    CREATE INDEX "IX_ServiceRecords_ServedOn_Status_Minutes" ON "ServiceRecords" ("ServedOn", "Status", "Minutes");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130000000_ServiceMonthIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261130000000_ServiceMonthIndex', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;

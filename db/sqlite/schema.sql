@@ -976,3 +976,13 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261129130000_FeedbackRequirementLines', '10.0.14');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+DROP INDEX "IX_ServiceRecords_ServedOn";
+
+CREATE INDEX "IX_ServiceRecords_ServedOn_Status_Minutes" ON "ServiceRecords" ("ServedOn", "Status", "Minutes");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130000000_ServiceMonthIndex', '10.0.14');
+
+COMMIT;

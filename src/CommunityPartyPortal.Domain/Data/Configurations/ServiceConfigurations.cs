@@ -104,7 +104,8 @@ public sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Servic
         b.HasIndex(r => new { r.CommunityId, r.ServedOn });
         b.HasIndex(r => new { r.ActivityId, r.MemberId, r.ActiveSlot }).IsUnique();
         b.HasIndex(r => r.IdempotencyKey).IsUnique();
-        b.HasIndex(r => r.ServedOn);
+        // Covering for the dashboards' service by month (status and minutes of the year's records, grouped by month).
+        b.HasIndex(r => new { r.ServedOn, r.Status, r.Minutes });
         b.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(r => r.Activity).WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.CommunityId).OnDelete(DeleteBehavior.Restrict);
