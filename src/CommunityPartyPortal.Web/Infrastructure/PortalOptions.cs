@@ -13,4 +13,10 @@ public sealed class PortalOptions
     public int ExportInlineWaitMilliseconds { get; set; } = 1000;
     /// <summary>How many exports run at once in the background.</summary>
     public int ExportWorkers { get; set; } = 2;
+    /// <summary>
+    /// Keep the home dashboards' figures warm in the background (<c>Features/Home/DashboardRefresher</c>): the county's at
+    /// start-up and always, and every figure read in the last 30 minutes before it goes stale. Off: the figures are still
+    /// cached and refreshed on a stale read, but the first request of a scope (and one after 15 minutes unread) waits.
+    /// </summary>
+    public bool DashboardRefresh { get; set; } = true;
 }

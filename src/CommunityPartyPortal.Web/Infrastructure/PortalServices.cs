@@ -67,6 +67,9 @@ public static class PortalServices
         services.AddSingleton<Features.Exports.ExportQueue>();
         services.AddSingleton<Features.Exports.ExportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Exports.ExportWorker>());
+        services.AddSingleton<Features.Home.DashboardCache>();
+        services.AddSingleton<Features.Home.DashboardRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Home.DashboardRefresher>());
         services.AddScoped<AuditLog>();
         services.AddScoped<ScopeViolationFilter>();
         services.AddScoped<Seeding.AccountFactory>();

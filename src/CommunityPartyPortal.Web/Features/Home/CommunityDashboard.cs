@@ -1,5 +1,6 @@
 using CommunityPartyPortal.Domain.Common;
 using CommunityPartyPortal.Domain.Data;
+using CommunityPartyPortal.Domain.Organizations;
 using CommunityPartyPortal.Domain.Service;
 using CommunityPartyPortal.Web.Features.Requirements;
 using CommunityPartyPortal.Web.Infrastructure;
@@ -12,9 +13,10 @@ namespace CommunityPartyPortal.Web.Features.Home;
 /// and the first <see cref="ListSize"/>), its paired households not visited this month (as the 联系对象 list's
 /// 「本月未走访」 filter counts them) and this month's check-ins by activity; cached per <see cref="DashboardCache"/>.
 /// </summary>
-public sealed class CommunityDashboard(PortalDbContext db, BehindList behindList, DashboardCache cache) : IUseCase
+public sealed class CommunityDashboard(PortalDbContext db, OrgTreeCache trees, DashboardCache cache, TimeProvider time) : IUseCase
 {
     public const int ListSize = 10;
+    public const string Part = "community";
 
     public sealed record BehindMember(Guid MemberId, string Name, string Place, int BehindCount, string Rules);
 
@@ -43,10 +45,12 @@ public sealed class CommunityDashboard(PortalDbContext db, BehindList behindList
     {
         var scope = db.Scope;
         if (scope.OrganizationId is not { } community) return null;
-        return await cache.GetAsync("community", scope, today => ComputeAsync(community, today));
+        // The delegate captures only singletons: it runs on a context of its own, possibly after the request.
+        var (treeCache, clock) = (trees, time);
+        return await cache.GetAsync(Part, scope, (fresh, today) => ComputeAsync(fresh, new BehindList(fresh, treeCache, clock), community, today));
     }
 
-    private async Task<Model> ComputeAsync(Guid community, DateOnly today)
+    private static async Task<Model> ComputeAsync(PortalDbContext db, BehindList behindList, Guid community, DateOnly today)
     {
         var behind = await behindList.HandleAsync(new BehindList.Query { Year = today.Year, AsOf = today });
         var monthStart = new DateOnly(today.Year, today.Month, 1);

@@ -11,10 +11,14 @@ namespace CommunityPartyPortal.Web.Features.Home;
 /// </summary>
 public sealed class CountyDashboard(PortalDbContext db, OrgTreeCache trees, DashboardCache cache, TimeProvider time) : IUseCase
 {
+    public const string Part = "county";
+
     public async Task<DashboardCache.Entry<AreaFigures>?> HandleAsync()
     {
         var tree = await trees.GetAsync();
         if (tree.County is not { } county) return null;
-        return await cache.GetAsync("county", db.Scope, today => AreaFigures.ComputeAsync(db, tree, county.Id, today, time.GetUtcNow()));
+        var id = county.Id;
+        var clock = time; // a singleton: the delegate runs on a context of its own, possibly after the request
+        return await cache.GetAsync(Part, db.Scope, (fresh, today) => AreaFigures.ComputeAsync(fresh, tree, id, today, clock.GetUtcNow()));
     }
 }

@@ -1,84 +1,208 @@
 using CommunityPartyPortal.Domain.Common;
 using CommunityPartyPortal.Domain.Data;
-using CommunityPartyPortal.Domain.Identity;
 using CommunityPartyPortal.Domain.Scoping;
 using CommunityPartyPortal.Web.Infrastructure;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace CommunityPartyPortal.Web.Features.Home;
 
 /// <summary>
-/// The home dashboards' figures, computed once and shared by every user of the same scope for
-/// <see cref="Lifetime"/>, so that the home page renders from memory.
+/// The home dashboards' figures, computed once and shared by every user of the same scope, served from memory and
+/// refreshed in the background (stale-while-revalidate), so that no user waits for a computation in normal use.
+/// A singleton: <see cref="DashboardRefresher"/> keeps the entries that are read warm.
 /// </summary>
 /// <remarks>
 /// <para><b>Key.</b> (part, scope kind, role, organisation, China date, organisation-tree version): every user bound to the same
 /// organisation with the same role sees the same figures (the scope is a function of those two), a new China day starts
 /// new figures (the figures are "as of today"), and a change to the organisation tree (a unit or community added,
 /// renamed, moved) starts new figures at once.</para>
-/// <para><b>Invalidation.</b> Only by time: an entry is recomputed when it is <see cref="Lifetime"/> old by the portal's
-/// <see cref="TimeProvider"/> (the memory entry itself expires after the same time, to free it). A record saved in the
-/// meantime shows at the latest 5 minutes later; the page says when the figures were computed (「数据统计于 HH:mm」).
+/// <para><b>Freshness.</b> By the portal's <see cref="TimeProvider"/>: an entry younger than <see cref="Lifetime"/> is
+/// served as it is. From <see cref="Lifetime"/> to <see cref="MaxStale"/> it is served at once, marked
+/// <see cref="IDashboardEntry.IsStale"/> (the page says 「数据统计于 HH:mm，正在更新」), and one background refresh starts
+/// (single-flight per key: further stale hits start nothing); its result replaces the entry. Older than
+/// <see cref="MaxStale"/>, or missing, the entry is computed and the request waits (concurrent requests share the one
+/// computation). So the figures a user sees are at most <see cref="MaxStale"/> old, and the page says how old.
 /// Nothing removes an entry early: the figures are counts over thousands of records, where a few minutes' delay is
 /// acceptable and explicit, and invalidating on every write would defeat the cache at county scale.</para>
-/// <para><b>Concurrency.</b> Concurrent requests for a missing or expired entry share one computation (the first
-/// request's, on its own context; the others await it), so 32 users opening the page together cost one computation.
-/// A failed computation is not kept.</para>
+/// <para><b>Unit of work.</b> A computation never runs on the request's context: the cache runs the delegate in a DI scope
+/// of its own whose <see cref="ScopeOverride"/> is the first caller's <see cref="AccessScope"/> (as
+/// <see cref="Exports.ExportWorker"/> does), without the request's execution context, so a background refresh
+/// outlives the request. The delegates therefore capture only what is safe outside a request (the immutable
+/// <c>OrgTree</c>, singletons such as the <see cref="TimeProvider"/>) and query through the context they are given.</para>
+/// <para><b>Failures.</b> A failed background refresh is logged (warning) and the stale entry stays (the next stale hit
+/// tries again); a failed awaited computation is not kept (the request fails, the next one computes again).</para>
 /// </remarks>
-public sealed class DashboardCache(IMemoryCache cache, TimeProvider time) : IUseCase
+public sealed partial class DashboardCache(IServiceScopeFactory scopes, TimeProvider time, ILogger<DashboardCache> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxStale = TimeSpan.FromMinutes(15);
 
-    /// <summary>Makes look-up-or-add atomic (held only for the dictionary operations, never while computing).</summary>
-    private static readonly Lock Gate = new();
+    /// <summary>How often entries of a past day or tree version and entries not read for long are dropped.</summary>
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
-    private sealed record Key(string Part, ScopeKind Kind, PortalRole? Role, Guid? OrganizationId, DateOnly Date, long TreeVersion);
+    /// <summary>Guards <see cref="slots"/> and every slot's state (held only for bookkeeping, never while computing).</summary>
+    private readonly Lock gate = new();
+    private readonly Dictionary<Key, Slot> slots = [];
+    private DateTimeOffset lastPrune;
 
-    /// <summary>Figures and when they were computed.</summary>
-    public sealed record Entry<T>(T Value, DateTimeOffset ComputedAt)
-    {
-        /// <summary>The China time of the computation, HH:mm.</summary>
-        public string ComputedAtText => TimeZoneInfo.ConvertTime(ComputedAt, Clock.China).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The cached figures of <paramref name="part"/> for the scope today, or <paramref name="compute"/>'s (given today's China date).</summary>
-    public async Task<Entry<T>> GetAsync<T>(string part, AccessScope scope, Func<DateOnly, Task<T>> compute)
+    /// <summary>
+    /// The figures of <paramref name="part"/> for the scope today: cached, stale (and refreshing), or
+    /// <paramref name="compute"/>'s, given a context with <paramref name="scope"/> and today's China date.
+    /// </summary>
+    public async Task<Entry<T>> GetAsync<T>(string part, AccessScope scope, Func<PortalDbContext, DateOnly, Task<T>> compute)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(compute);
-        var today = Clock.TodayInChina(time);
-        var key = new Key(part, scope.Kind, scope.Role, scope.OrganizationId, today, PortalDbContext.OrganizationTreeVersion);
-        for (var attempt = 0; ; attempt++)
+        var now = time.GetUtcNow();
+        var key = KeyOf(part, scope);
+        Task<Entry<T>> awaited;
+        lock (gate)
         {
-            Lazy<Task<Entry<T>>>? shared;
-            lock (Gate)
+            if (now - lastPrune >= PruneEvery) Prune(now);
+            if (!slots.TryGetValue(key, out var found))
             {
-                if (!cache.TryGetValue(key, out shared) || shared is null)
-                {
-                    shared = new Lazy<Task<Entry<T>>>(async () => new Entry<T>(await compute(today), time.GetUtcNow()));
-                    cache.Set(key, shared, Lifetime);
-                }
+                found = new Slot<T>(key, scope, compute);
+                slots[key] = found;
             }
-            Entry<T> entry;
-            try
+            var slot = (Slot<T>)found;
+            slot.LastRead = now;
+            if (slot.Value is { } value && now - value.ComputedAt < MaxStale)
             {
-                entry = await shared.Value;
+                if (now - value.ComputedAt < Lifetime) return value;
+                _ = Start(slot); // stale: served at once, refreshed in the background (a running refresh is reused)
+                return value with { IsStale = true };
             }
-            catch
-            {
-                Forget(key, shared);
-                throw;
-            }
-            if (time.GetUtcNow() - entry.ComputedAt < Lifetime || attempt > 0) return entry;
-            Forget(key, shared); // expired by the portal's clock: compute again once
+            awaited = Start(slot); // missing or too old: computed (or the running computation joined) and awaited
+        }
+        return await awaited;
+    }
+
+    /// <summary>The entry of <paramref name="part"/> for the scope today, if any, without reading it (no refresh, no read time).</summary>
+    public Entry<T>? Peek<T>(string part, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        lock (gate)
+        {
+            return slots.TryGetValue(KeyOf(part, scope), out var slot) ? ((Slot<T>)slot).Value : null;
         }
     }
 
-    private void Forget(object key, object shared)
+    /// <summary>Whether a computation of <paramref name="part"/> for the scope today is under way.</summary>
+    public bool IsComputing(string part, AccessScope scope)
     {
-        lock (Gate)
+        ArgumentNullException.ThrowIfNull(scope);
+        lock (gate)
         {
-            if (cache.TryGetValue(key, out var current) && ReferenceEquals(current, shared)) cache.Remove(key);
+            return slots.TryGetValue(KeyOf(part, scope), out var slot) && slot.Computing;
         }
     }
+
+    /// <summary>
+    /// Refreshes, one at a time and awaited, every entry of today's keys that is at least <paramref name="minAge"/> old and
+    /// was read since <paramref name="readSince"/> (a county admin's entries whenever they are old enough), except the
+    /// ones already refreshing; drops the entries no request can reach any more. Returns how many were refreshed.
+    /// A failed refresh is logged and the loop goes on.
+    /// </summary>
+    public async Task<int> RefreshDueAsync(TimeSpan minAge, DateTimeOffset readSince, CancellationToken ct)
+    {
+        List<Slot> due;
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            Prune(now);
+            due = [.. slots.Values
+                .Where(s => !s.Computing && s.ComputedAt is { } at && now - at >= minAge && (s.LastRead >= readSince || KeptWarm(s.Key)))
+                .OrderBy(s => s.ComputedAt)];
+        }
+        var refreshed = 0;
+        foreach (var slot in due)
+        {
+            ct.ThrowIfCancellationRequested();
+            Task running;
+            lock (gate)
+            {
+                if (slot.Computing) continue; // a stale hit started it meanwhile
+                running = slot.StartRefresh(this);
+            }
+            try
+            {
+                await running.WaitAsync(ct); // on shutdown, stop waiting (the computation ends on its own)
+                refreshed++;
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // logged by the computation; the stale entry stays
+            }
+        }
+        return refreshed;
+    }
+
+    /// <summary>A county admin's entries are kept warm even when nobody read them lately.</summary>
+    private static bool KeptWarm(Key key) => key.Kind == ScopeKind.County;
+
+    private Key KeyOf(string part, AccessScope scope) =>
+        new(part, scope.Kind, scope.Role, scope.OrganizationId, Clock.TodayInChina(time), PortalDbContext.OrganizationTreeVersion);
+
+    /// <summary>The slot's running computation, or a new one (call under the gate).</summary>
+    private Task<Entry<T>> Start<T>(Slot<T> slot)
+    {
+        if (slot.Running is { IsCompleted: false } running) return running;
+        // Without the caller's execution context (no HttpContext, no request-bound async locals): the work outlives the request.
+        AsyncFlowControl? suppressed = ExecutionContext.IsFlowSuppressed() ? null : ExecutionContext.SuppressFlow();
+        try
+        {
+            var cold = new Task<Task<Entry<T>>>(() => ComputeAsync(slot));
+            var task = cold.Unwrap();
+            slot.Running = task;
+            cold.Start(TaskScheduler.Default);
+            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return task;
+        }
+        finally
+        {
+            suppressed?.Undo();
+        }
+    }
+
+    private async Task<Entry<T>> ComputeAsync<T>(Slot<T> slot)
+    {
+        try
+        {
+            Entry<T> entry;
+            await using (var unit = scopes.CreateAsyncScope())
+            {
+                // The scope is set before anything in this DI scope resolves the context (which reads it once).
+                unit.ServiceProvider.GetRequiredService<ScopeOverride>().Scope = slot.Scope;
+                var db = unit.ServiceProvider.GetRequiredService<PortalDbContext>();
+                entry = new Entry<T>(await slot.Compute(db, slot.Key.Date), time.GetUtcNow());
+            }
+            lock (gate) slot.Value = entry;
+            return entry;
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e, slot.Key.Part, slot.Key.Kind, slot.Key.OrganizationId, slot.Value is null ? "none" : TimeText(slot.Value.ComputedAt));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Drops the entries of a past day or tree version, and those neither read nor usable lately except a county admin's
+    /// (call under the gate).
+    /// </summary>
+    private void Prune(DateTimeOffset now)
+    {
+        lastPrune = now;
+        var today = Clock.TodayInChina(time);
+        var version = PortalDbContext.OrganizationTreeVersion;
+        foreach (var (key, slot) in slots.ToList())
+        {
+            if (slot.Computing) continue;
+            var unreachable = key.Date != today || key.TreeVersion != version;
+            var expired = slot.ComputedAt is not { } at || now - at >= MaxStale;
+            if (unreachable || (expired && now - slot.LastRead >= MaxStale && !KeptWarm(key))) slots.Remove(key);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard figures {Part} for {Kind} {OrganizationId} could not be computed; the entry of {ComputedAt} stays")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string part, ScopeKind kind, Guid? organizationId, string computedAt);
 }

@@ -14,6 +14,8 @@ namespace CommunityPartyPortal.Web.Features.Home;
 /// </summary>
 public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees, DashboardCache cache) : IUseCase
 {
+    public const string Part = "overview";
+
     public sealed record Model(
         PortalRole Role,
         string OrganizationName,
@@ -28,8 +30,16 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees, Dashboar
         /// <summary>The unit's sent feedback cards not opened yet (0 for the other roles), counted live.</summary>
         public int FeedbackUnread { get; init; }
 
-        /// <summary>When the cached figures were computed (China time, HH:mm); empty for a member.</summary>
-        public string ComputedAt { get; init; } = "";
+        /// <summary>The cached entry of this overview (null for a member).</summary>
+        public IDashboardEntry? Overview { get; init; }
+
+        /// <summary>When the cached figures shown were computed (the oldest of them, China time, HH:mm); empty for a member.</summary>
+        public string ComputedAt => Shown.Count == 0 ? "" : DashboardCache.TimeText(Shown.Min(e => e.ComputedAt));
+
+        /// <summary>Some figures shown are past <see cref="DashboardCache.Lifetime"/> and being refreshed (「正在更新」).</summary>
+        public bool Updating => Shown.Any(e => e.IsStale);
+
+        private List<IDashboardEntry> Shown => new IDashboardEntry?[] { Overview, Area, Community, Unit }.OfType<IDashboardEntry>().ToList();
 
         /// <summary>The county's or the street's dashboard.</summary>
         public DashboardCache.Entry<AreaFigures>? Area { get; init; }
@@ -50,16 +60,16 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees, Dashboar
         {
             return new Model(role, tree.NameOf(scope.OrganizationId), new Dictionary<MemberCategory, int>(), 0, 0, 0, [], "", scope.MemberId);
         }
-        var overview = await cache.GetAsync("overview", scope, _ => OverviewAsync(role, tree));
+        var overview = await cache.GetAsync(Part, scope, (fresh, _) => OverviewAsync(fresh, role, tree));
         return overview.Value with
         {
+            Overview = overview,
             MemberId = scope.MemberId,
-            ComputedAt = overview.ComputedAtText,
             FeedbackUnread = role == PortalRole.UnitAdmin ? await FeedbackQueries.UnreadCountAsync(db) : 0,
         };
     }
 
-    private async Task<Model> OverviewAsync(PortalRole role, OrgTree tree)
+    private static async Task<Model> OverviewAsync(PortalDbContext db, PortalRole role, OrgTree tree)
     {
         var scope = db.Scope;
         // Every query below is limited to the user's scope by the DbContext itself.

@@ -12,11 +12,14 @@ namespace CommunityPartyPortal.Web.Features.Home;
 /// </summary>
 public sealed class StreetDashboard(PortalDbContext db, OrgTreeCache trees, DashboardCache cache, TimeProvider time) : IUseCase
 {
+    public const string Part = "street";
+
     public async Task<DashboardCache.Entry<AreaFigures>?> HandleAsync()
     {
         var scope = db.Scope;
         var tree = await trees.GetAsync();
         if (scope.OrganizationId is not { } id || tree.Find(id) is not { Kind: OrgKind.Street }) return null;
-        return await cache.GetAsync("street", scope, today => AreaFigures.ComputeAsync(db, tree, id, today, time.GetUtcNow()));
+        var clock = time; // a singleton: the delegate runs on a context of its own, possibly after the request
+        return await cache.GetAsync(Part, scope, (fresh, today) => AreaFigures.ComputeAsync(fresh, tree, id, today, clock.GetUtcNow()));
     }
 }

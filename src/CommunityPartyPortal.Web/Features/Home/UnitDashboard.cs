@@ -16,6 +16,7 @@ namespace CommunityPartyPortal.Web.Features.Home;
 public sealed class UnitDashboard(PortalDbContext db, OrgTreeCache trees, DashboardCache cache) : IUseCase
 {
     public const int ListSize = 10;
+    public const string Part = "unit";
     private static readonly StringComparer NameOrder = StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
 
     public sealed record Missing(Guid MemberId, string Name, string Unit, string State);
@@ -26,10 +27,12 @@ public sealed class UnitDashboard(PortalDbContext db, OrgTreeCache trees, Dashbo
     {
         var scope = db.Scope;
         if (scope.OrganizationId is null || scope.UnitIds.Count == 0) return null;
-        return await cache.GetAsync("unit", scope, async today =>
+        var treeCache = trees; // a singleton: the delegate runs on a context of its own, possibly after the request
+        var unitIds = scope.UnitIds;
+        return await cache.GetAsync(Part, scope, async (fresh, today) =>
         {
-            var tree = await trees.GetAsync();
-            var rows = await ReportingQueries.UnitMembersAsync(db, scope.UnitIds, today.Year);
+            var tree = await treeCache.GetAsync();
+            var rows = await ReportingQueries.UnitMembersAsync(fresh, unitIds, today.Year);
             var missing = rows.Where(r => r.State is MemberReportState.NotReported or MemberReportState.LetterIssued).ToList();
             return new Model(today.Year, rows.Count,
                 [.. Enum.GetValues<MemberReportState>().Select(s => (s.Text(), rows.Count(r => r.State == s)))],
