@@ -73,8 +73,15 @@ public abstract class ScoringWebTests<TPortal>(TPortal portal) where TPortal : P
     public async Task A_street_opens_a_session_scores_its_communities_sees_the_evidence_and_locks_only_when_complete()
     {
         var title = "城关街道社区党建考评 " + Guid.NewGuid().ToString("N")[..6];
+        int OpenOnHome(AngleSharp.Dom.IDocument home) =>
+            home.QuerySelector("#home-links a[href='/scoring']")!.TextContent.Trim() is var text && text.StartsWith("考评评分（", StringComparison.Ordinal)
+                ? int.Parse(text["考评评分（".Length..text.IndexOf('场', StringComparison.Ordinal)], CultureInfo.InvariantCulture)
+                : 0;
+        int before;
+        using (var home = await portal.ClientFor("street")) before = OpenOnHome(await home.GetDocumentAsync("/"));
         var (street, session, rubric) = await OpenAsync(title);
         using var _ = street;
+        OpenOnHome(await street.GetDocumentAsync("/")).ShouldBe(before + 1, "the home page counts the open session the street admin scores");
 
         // The street's own communities are the targets; the opener is the scorer.
         var streetId = (await UserAsync(portal, "street")).OrganizationId;
@@ -143,6 +150,7 @@ public abstract class ScoringWebTests<TPortal>(TPortal portal) where TPortal : P
 
         (await FlashAfterAsync(street, await street.PostFormAsync($"/scoring/{session.Id}/lock", null, $"/scoring/{session.Id}"))).ShouldBe($"考评“{title}”已锁定");
         (await portal.WithDbAsync(db => db.ScoringSessions.AsNoTracking().SingleAsync(s => s.Id == session.Id))).Status.ShouldBe(ScoringSessionStatus.Locked);
+        OpenOnHome(await street.GetDocumentAsync("/")).ShouldBe(before, "a locked session is no longer to be scored");
         (await street.GetDocumentAsync("/scoring")).QuerySelector($"tr[data-session-id='{session.Id}'] .session-status")!.TextContent.Trim().ShouldBe("已锁定");
 
         // A locked session: the sheet is read-only and a posted score is refused, nothing changed.

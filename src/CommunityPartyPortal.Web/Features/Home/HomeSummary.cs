@@ -1,3 +1,4 @@
+using CommunityPartyPortal.Domain.Assessment;
 using CommunityPartyPortal.Domain.Data;
 using CommunityPartyPortal.Domain.Feedback;
 using CommunityPartyPortal.Domain.Identity;
@@ -29,6 +30,12 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees, Dashboar
     {
         /// <summary>The unit's sent feedback cards not opened yet (0 for the other roles), counted live.</summary>
         public int FeedbackUnread { get; init; }
+
+        /// <summary>
+        /// Open scoring sessions (考评, community rubrics) in which the street or county admin is a scorer (0 for the other
+        /// roles), counted live: it changes as sessions open and lock.
+        /// </summary>
+        public int ScoringOpen { get; init; }
 
         /// <summary>The cached entry of this overview (null for a member).</summary>
         public IDashboardEntry? Overview { get; init; }
@@ -66,6 +73,10 @@ public sealed class HomeSummary(PortalDbContext db, OrgTreeCache trees, Dashboar
             Overview = overview,
             MemberId = scope.MemberId,
             FeedbackUnread = role == PortalRole.UnitAdmin ? await FeedbackQueries.UnreadCountAsync(db) : 0,
+            ScoringOpen = role is PortalRole.StreetAdmin or PortalRole.CountyAdmin && scope.UserId is { } user
+                ? await db.ScoringSessions.CountAsync(s => s.Status == ScoringSessionStatus.Open && s.Rubric!.Target == RubricTarget.Community
+                                                           && s.Scorers.Any(x => x.UserId == user))
+                : 0,
         };
     }
 
