@@ -95,6 +95,7 @@ public static class PortalServices
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.AddService<ScopeViolationFilter>();
                 ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.ModelMetadataDetailsProviders.Add(new ChineseValidationMessages());
             })
             .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocations()));
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", customTestQuery: (db, ct) => db.Database.CanConnectAsync(ct));
