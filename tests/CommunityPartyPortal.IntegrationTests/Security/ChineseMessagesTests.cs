@@ -10,16 +10,21 @@ namespace CommunityPartyPortal.IntegrationTests.Security;
 
 /// <summary>
 /// The client-side validation messages every form carries (<c>data-val-*</c>, shown next to a field as the user types) are
-/// Chinese: every GET page without route parameters, as each role and anonymously, is read and its messages checked for
-/// the framework's English defaults ("The field … must be …", "… is required", "… is not valid").
+/// Chinese, and so are the captions (labels, buttons, table headings, placeholders): every GET page without route
+/// parameters, as each role and anonymously, is read and checked for the framework's English defaults ("The field … must
+/// be …", "… is required", "… is not valid") and for captions made of English words only (a property name as a label).
 /// </summary>
 public sealed partial class ChineseMessagesTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
     [GeneratedRegex(@"\b(The field|must be|is required|is not valid|is invalid|The value)\b", RegexOptions.IgnoreCase)]
     private static partial Regex English();
 
+    /// <summary>A caption that is only English words (a property name shown as its label, an untranslated button).</summary>
+    [GeneratedRegex(@"^[A-Za-z]{3,}( [A-Za-z]+)*$")]
+    private static partial Regex EnglishWords();
+
     [Fact]
-    public async Task Every_form_of_every_role_carries_its_validation_messages_in_chinese()
+    public async Task Every_page_of_every_role_carries_its_captions_and_validation_messages_in_chinese()
     {
         var pages = portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
@@ -41,6 +46,16 @@ public sealed partial class ChineseMessagesTests(SqlitePortal portal) : IClassFi
                 var response = await client.GetAsync(path);
                 if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
                 var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
+                foreach (var element in page.QuerySelectorAll("label, button, th"))
+                {
+                    var text = element.TextContent.Trim();
+                    if (EnglishWords().IsMatch(text)) problems.Add($"{who} {path} <{element.LocalName}>: {text}");
+                }
+                foreach (var element in page.QuerySelectorAll("[placeholder]"))
+                {
+                    var text = element.GetAttribute("placeholder")!;
+                    if (EnglishWords().IsMatch(text)) problems.Add($"{who} {path} #{element.Id} placeholder: {text}");
+                }
                 foreach (var element in page.QuerySelectorAll("[data-val='true']"))
                 {
                     foreach (var attribute in element.Attributes.Where(a => a.Name.StartsWith("data-val-", StringComparison.Ordinal) && !a.Name[9..].Contains('-')))
